@@ -1,0 +1,53 @@
+package org.lifeline.orchestrator.engine;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Runs the Zeebe in-memory engine in-process: the zero-setup default for trying and developing. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "lifeline.engine.mode", havingValue = "embedded", matchIfMissing = true)
+class EmbeddedEngineConfiguration {
+
+  static final String ENGINE_BEAN = "embeddedZeebeEngine";
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedEngineConfiguration.class);
+
+  @Bean(name = ENGINE_BEAN, destroyMethod = "stop")
+  ZeebeTestEngine embeddedZeebeEngine(@Value("${" + EmbeddedEngineEnvironment.RESOLVED_PORT + "}") int port) {
+    ZeebeTestEngine engine = EngineFactory.create(port);
+    engine.start();
+    log.info("Embedded Zeebe engine listening for gRPC on {} (state is in memory only)", engine.getGatewayAddress());
+    return engine;
+  }
+
+  /** The clients must not be created before the engine listens. */
+  @Bean
+  static BeanFactoryPostProcessor clientsDependOnEmbeddedEngine() {
+    return beanFactory -> {
+      List<String> clients = new ArrayList<>();
+      clients.addAll(Arrays.asList(beanFactory.getBeanNamesForType(CamundaClient.class, true, false)));
+      clients.addAll(Arrays.asList(beanFactory.getBeanNamesForType(ZeebeClient.class, true, false)));
+      for (String client : clients) {
+        BeanDefinition definition = beanFactory.getBeanDefinition(client);
+        List<String> dependsOn = new ArrayList<>();
+        if (definition.getDependsOn() != null) {
+          dependsOn.addAll(Arrays.asList(definition.getDependsOn()));
+        }
+        dependsOn.add(ENGINE_BEAN);
+        definition.setDependsOn(dependsOn.toArray(String[]::new));
+      }
+    };
+  }
+}

@@ -1,0 +1,52 @@
+package org.lifeline.orchestrator.intake;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.security.Principal;
+import org.lifeline.orchestrator.request.RequestQueries;
+import org.lifeline.orchestrator.request.RequestView;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Validated
+@Tag(name = "Requests")
+class IntakeController {
+
+  private final Intake intake;
+  private final RequestQueries queries;
+
+  IntakeController(Intake intake, RequestQueries queries) {
+    this.intake = intake;
+    this.queries = queries;
+  }
+
+  @PostMapping(path = "/api/v1/requests", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "Take in a request for help",
+      description =
+          "Stores the request first, then starts its process. 201 with the request; a retried POST with the"
+              + " same Idempotency-Key returns the same request.")
+  ResponseEntity<RequestView> create(
+      @Valid @RequestBody IntakeRequest body,
+      @Parameter(description = "Makes a retried POST return the same request instead of a second one")
+          @RequestHeader(name = "Idempotency-Key", required = false)
+          @Size(max = 200)
+          String idempotencyKey,
+      Principal principal) {
+    Intake.Submission submission = intake.submit(body, idempotencyKey, principal.getName());
+    RequestView view = queries.view(submission.request().getId());
+    return ResponseEntity.created(URI.create("/api/v1/requests/" + view.id()))
+        .header("Idempotent-Replayed", Boolean.toString(submission.replayed()))
+        .body(view);
+  }
+}

@@ -1,0 +1,124 @@
+package org.lifeline.orchestrator.intake;
+
+import io.camunda.client.CamundaClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.lifeline.orchestrator.engine.EngineRun;
+import org.lifeline.orchestrator.engine.ProcessModelDeployer;
+import org.lifeline.orchestrator.request.HelpRequest;
+import org.lifeline.orchestrator.request.HelpRequestProcess;
+import org.lifeline.orchestrator.request.HelpRequestProcess.Variables;
+import org.lifeline.orchestrator.request.HelpRequestRepository;
+import org.lifeline.orchestrator.request.RequestLifecycle;
+import org.lifeline.orchestrator.request.RequestStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Limit;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Gives every open request a process instance in the current engine: right after intake, and in
+ * the background for requests stored while the engine was unreachable or whose instance was lost
+ * with an embedded engine's restart. The database decides; the engine is told.
+ */
+@Component
+class RequestDispatcher {
+
+  private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
+  private static final List<RequestStatus> FINAL_STATUSES =
+      Arrays.stream(RequestStatus.values()).filter(RequestStatus::isFinal).toList();
+  private static final Duration START_LEASE = Duration.ofSeconds(30);
+
+  private final CamundaClient client;
+  private final ProcessModelDeployer deployer;
+  private final EngineRun engineRun;
+  private final HelpRequestRepository requests;
+  private final RequestLifecycle lifecycle;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+  private final Duration retryDelay;
+
+  RequestDispatcher(
+      CamundaClient client,
+      ProcessModelDeployer deployer,
+      EngineRun engineRun,
+      HelpRequestRepository requests,
+      RequestLifecycle lifecycle,
+      TransactionTemplate transaction,
+      Clock clock,
+      @Value("${lifeline.dispatch.retry-delay:5s}") Duration retryDelay) {
+    this.client = client;
+    this.deployer = deployer;
+    this.engineRun = engineRun;
+    this.requests = requests;
+    this.lifecycle = lifecycle;
+    this.transaction = transaction;
+    this.clock = clock;
+    this.retryDelay = retryDelay;
+  }
+
+  @Scheduled(initialDelay = 0, fixedDelayString = "${lifeline.dispatch.interval:2s}")
+  void dispatchPending() {
+    List<UUID> pending = requests.findIdsToDispatch(FINAL_STATUSES, engineRun.id(), clock.instant(), Limit.of(200));
+    for (UUID requestId : pending) {
+      if (!tryStart(requestId)) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Starts the request's process unless another caller is doing so.
+   *
+   * @return false when the engine could not be reached (the request stays pending)
+   */
+  boolean tryStart(UUID requestId) {
+    Instant now = clock.instant();
+    Integer leased =
+        transaction.execute(
+            status -> requests.leaseForDispatch(requestId, engineRun.id(), now, now.plus(START_LEASE)));
+    if (leased == null || leased == 0) {
+      return true;
+    }
+    try {
+      deployer.ensureDeployed();
+      HelpRequest request = lifecycle.get(requestId);
+      long processInstanceKey =
+          client
+              .newCreateInstanceCommand()
+              .bpmnProcessId(HelpRequestProcess.PROCESS_ID)
+              .latestVersion()
+              .variables(startVariables(request))
+              .send()
+              .join()
+              .getProcessInstanceKey();
+      lifecycle.processStarted(requestId, processInstanceKey, engineRun.id());
+      log.info("Request {} is driven by process instance {}", requestId, processInstanceKey);
+      return true;
+    } catch (RuntimeException engineUnavailable) {
+      log.warn("Request {} stays stored until the engine is reachable: {}", requestId, engineUnavailable.getMessage());
+      Instant retryAt = clock.instant().plus(retryDelay);
+      transaction.executeWithoutResult(status -> requests.postponeDispatch(requestId, retryAt));
+      return false;
+    }
+  }
+
+  private static Map<String, Object> startVariables(HelpRequest request) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(Variables.REQUEST_ID, request.getId().toString());
+    variables.put(Variables.CONTACT_ID, request.getContactId().toString());
+    variables.put(Variables.CHANNEL, request.getChannel().code());
+    variables.put(Variables.RISK_LEVEL, request.getRiskLevel().name());
+    variables.put(Variables.STATED_AGE, request.getStatedAge());
+    return variables;
+  }
+}

@@ -1,0 +1,26 @@
+package org.lifeline.orchestrator.notification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface OutboundMessageRepository extends JpaRepository<OutboundMessage, UUID> {
+
+  boolean existsByRequestIdAndDedupKey(UUID requestId, String dedupKey);
+
+  List<OutboundMessage> findByRequestIdOrderByCreatedAt(UUID requestId);
+
+  @Query(
+      """
+      select m.id from OutboundMessage m
+      where m.status = org.lifeline.orchestrator.notification.OutboundMessage.Status.PENDING
+        and m.nextAttemptAt <= :now
+      order by m.nextAttemptAt
+      """)
+  List<UUID> findDueIds(Instant now, Limit limit);
+
+  long countByStatus(OutboundMessage.Status status);
+}

@@ -1,0 +1,126 @@
+package org.lifeline.orchestrator.platform;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import jakarta.validation.ConstraintViolationException;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every API error is an RFC 9457 problem+json; invalid input names the field and what is wrong
+ * with it, so a bot or form can tell the person what to fix.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<FieldProblem> errors =
+        ex.getBindingResult().getFieldErrors().stream()
+            .map(error -> new FieldProblem(error.getField(), messageOf(error)))
+            .toList();
+    return badRequest(errors, headers, ex, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<FieldProblem> errors =
+        ex.getParameterValidationResults().stream()
+            .flatMap(
+                result ->
+                    result.getResolvableErrors().stream()
+                        .map(
+                            error ->
+                                new FieldProblem(
+                                    result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+            .toList();
+    return badRequest(errors, headers, ex, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field =
+          mapping.getPath().stream()
+              .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+              .collect(Collectors.joining("."));
+      return badRequest(List.of(new FieldProblem(field, describe(mapping))), headers, ex, request);
+    }
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON");
+    return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "'" + ex.getName() + "' has an invalid value");
+    problem.setProperty("errors", List.of(new FieldProblem(ex.getName(), "has an invalid format")));
+    return problem;
+  }
+
+  @ExceptionHandler(ConstraintViolationException.class)
+  ProblemDetail constraintViolation(ConstraintViolationException ex) {
+    List<FieldProblem> errors =
+        ex.getConstraintViolations().stream()
+            .map(violation -> new FieldProblem(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
+            .toList();
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, summary(errors));
+    problem.setProperty("errors", errors);
+    return problem;
+  }
+
+  private ResponseEntity<Object> badRequest(
+      List<FieldProblem> errors, HttpHeaders headers, Exception ex, WebRequest request) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, summary(errors));
+    problem.setTitle("Invalid request");
+    problem.setProperty("errors", errors);
+    return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  private static String summary(List<FieldProblem> errors) {
+    return errors.stream().map(error -> error.field() + " " + error.message()).sorted().collect(Collectors.joining("; "));
+  }
+
+  private static String messageOf(FieldError error) {
+    return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+  }
+
+  private static String describe(JsonMappingException mapping) {
+    if (mapping instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
+      return instantiation.getCause().getMessage();
+    }
+    if (mapping instanceof InvalidFormatException format) {
+      Throwable cause = format.getCause();
+      if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
+        return cause.getMessage();
+      }
+      return "has an invalid value for type " + format.getTargetType().getSimpleName();
+    }
+    return "has the wrong type";
+  }
+
+  private static String lastNode(String path) {
+    return path.substring(path.lastIndexOf('.') + 1);
+  }
+
+  record FieldProblem(String field, String message) {}
+}

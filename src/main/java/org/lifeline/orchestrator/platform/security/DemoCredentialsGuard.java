@@ -1,0 +1,32 @@
+package org.lifeline.orchestrator.platform.security;
+
+import org.lifeline.orchestrator.engine.EngineProperties;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo credentials make the embedded default usable at once; anywhere else they would be an
+ * open door to health data, so the platform refuses to start with them.
+ */
+@Component
+class DemoCredentialsGuard {
+
+  static final String DEMO_INTEGRATOR_KEY = "demo-integrator-key";
+  static final String DEMO_PASSWORD = "demo";
+
+  DemoCredentialsGuard(EngineProperties engine, SecurityProperties security, PasswordEncoder passwords) {
+    if (engine.isEmbedded()) {
+      return;
+    }
+    if (security.integratorKeys().contains(DEMO_INTEGRATOR_KEY)) {
+      throw new IllegalStateException(
+          "The demo integrator key is only allowed in embedded mode: set lifeline.security.integrator-keys");
+    }
+    for (SecurityProperties.UserAccount user : security.users()) {
+      if (passwords.matches(DEMO_PASSWORD, user.passwordHash())) {
+        throw new IllegalStateException(
+            "User '" + user.username() + "' has the demo password, which is only allowed in embedded mode");
+      }
+    }
+  }
+}

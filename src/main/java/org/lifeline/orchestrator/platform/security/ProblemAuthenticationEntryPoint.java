@@ -1,0 +1,46 @@
+package org.lifeline.orchestrator.platform.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** 401 and 403 as problem+json, like every other API error. */
+class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+  private final ObjectMapper json;
+
+  ProblemAuthenticationEntryPoint(ObjectMapper json) {
+    this.json = json;
+  }
+
+  @Override
+  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+      throws IOException {
+    response.setHeader("WWW-Authenticate", "Basic realm=\"lifeline\"");
+    write(request, response, HttpStatus.UNAUTHORIZED, "Authentication required: an X-API-Key header or a user login");
+  }
+
+  @Override
+  public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
+      throws IOException {
+    write(request, response, HttpStatus.FORBIDDEN, "Your role does not allow this");
+  }
+
+  private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+      throws IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setInstance(URI.create(request.getRequestURI()));
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), problem);
+  }
+}

@@ -1,0 +1,84 @@
+package org.lifeline.orchestrator.platform.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  UserDetailsService users(SecurityProperties properties) {
+    return new InMemoryUserDetailsManager(
+        properties.users().stream()
+            .map(
+                account ->
+                    User.withUsername(account.username())
+                        .password(account.passwordHash())
+                        .roles(account.roles().toArray(String[]::new))
+                        .build())
+            .toList());
+  }
+
+  @Bean
+  ProblemAuthenticationEntryPoint problemResponses(ObjectMapper json) {
+    return new ProblemAuthenticationEntryPoint(json);
+  }
+
+  /** The HTTP API: stateless, API key for integrators or HTTP Basic for people. */
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ProblemAuthenticationEntryPoint problems)
+      throws Exception {
+    return http.securityMatcher("/api/**")
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .addFilterBefore(new ApiKeyAuthenticationFilter(properties.integratorKeys(), problems), BasicAuthenticationFilter.class)
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(HttpMethod.POST, "/api/v1/requests")
+                    .hasAnyRole(Roles.INTEGRATOR, Roles.CURATOR, Roles.ADMIN)
+                    .requestMatchers(HttpMethod.GET, "/api/v1/requests/*", "/api/v1/contacts/*/requests")
+                    .hasAnyRole(Roles.INTEGRATOR, Roles.CURATOR, Roles.SUPERVISOR, Roles.ADMIN)
+                    .anyRequest()
+                    .authenticated())
+        .build();
+  }
+
+  /** Everything else: health and API docs are open, operations need an admin. */
+  @Bean
+  @Order(2)
+  SecurityFilterChain site(HttpSecurity http, ProblemAuthenticationEntryPoint problems) throws Exception {
+    return http.authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
+                    .permitAll()
+                    .requestMatchers("/actuator/**")
+                    .hasRole(Roles.ADMIN)
+                    .anyRequest()
+                    .authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .build();
+  }
+}

@@ -1,0 +1,135 @@
+package org.lifeline.orchestrator.request;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+import org.lifeline.orchestrator.contact.Channel;
+
+/** A request for help: the system of record for where it stands; the engine only drives it. */
+@Entity
+public class HelpRequest {
+
+  @Id private UUID id;
+
+  @Column(nullable = false)
+  private UUID contactId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Channel channel;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private RequestStatus status;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private RiskLevel riskLevel;
+
+  private Integer statedAge;
+  private String language;
+
+  private Long processInstanceKey;
+  private String engineRun;
+  private Instant dispatchNotBefore;
+
+  private String idempotencyKey;
+  private String idempotencyFingerprint;
+
+  @Column(nullable = false)
+  private Instant createdAt;
+
+  @Column(nullable = false)
+  private Instant updatedAt;
+
+  @Version private long version;
+
+  protected HelpRequest() {}
+
+  public HelpRequest(UUID contactId, Channel channel, Integer statedAge, String language, Instant now) {
+    this.id = UUID.randomUUID();
+    this.contactId = contactId;
+    this.channel = channel;
+    this.statedAge = statedAge;
+    this.language = language;
+    this.status = RequestStatus.RECEIVED;
+    this.riskLevel = RiskLevel.NONE;
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  public void rememberIdempotencyKey(String key, String fingerprint) {
+    this.idempotencyKey = key;
+    this.idempotencyFingerprint = fingerprint;
+  }
+
+  void changeStatus(RequestStatus newStatus, Instant now) {
+    this.status = newStatus;
+    this.updatedAt = now;
+  }
+
+  void raiseRisk(RiskLevel level, Instant now) {
+    this.riskLevel = riskLevel.max(level);
+    this.updatedAt = now;
+  }
+
+  void processStarted(long processInstanceKey, String engineRun, Instant now) {
+    this.processInstanceKey = processInstanceKey;
+    this.engineRun = engineRun;
+    this.dispatchNotBefore = null;
+    this.updatedAt = now;
+  }
+
+  public UUID getId() {
+    return id;
+  }
+
+  public UUID getContactId() {
+    return contactId;
+  }
+
+  public Channel getChannel() {
+    return channel;
+  }
+
+  public RequestStatus getStatus() {
+    return status;
+  }
+
+  public RiskLevel getRiskLevel() {
+    return riskLevel;
+  }
+
+  public Integer getStatedAge() {
+    return statedAge;
+  }
+
+  public String getLanguage() {
+    return language;
+  }
+
+  public Long getProcessInstanceKey() {
+    return processInstanceKey;
+  }
+
+  public String getEngineRun() {
+    return engineRun;
+  }
+
+  public String getIdempotencyFingerprint() {
+    return idempotencyFingerprint;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+}

@@ -1,0 +1,57 @@
+package org.lifeline.orchestrator.request;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface HelpRequestRepository extends JpaRepository<HelpRequest, UUID> {
+
+  Optional<HelpRequest> findByIdempotencyKey(String idempotencyKey);
+
+  List<HelpRequest> findByContactIdOrderByCreatedAt(UUID contactId);
+
+  /** Open requests without a process instance in the current engine run, oldest first. */
+  @Query(
+      """
+      select r.id from HelpRequest r
+      where r.status not in :finalStatuses
+        and (r.processInstanceKey is null or r.engineRun is null or r.engineRun <> :engineRun)
+        and (r.dispatchNotBefore is null or r.dispatchNotBefore <= :now)
+      order by r.createdAt
+      """)
+  List<UUID> findIdsToDispatch(
+      @Param("finalStatuses") Collection<RequestStatus> finalStatuses,
+      @Param("engineRun") String engineRun,
+      @Param("now") Instant now,
+      Limit limit);
+
+  /**
+   * Takes a request for dispatch: only one caller (thread or replica) wins while the lease runs,
+   * so a request is never started twice concurrently.
+   */
+  @Modifying(clearAutomatically = true)
+  @Query(
+      """
+      update HelpRequest r set r.dispatchNotBefore = :leaseUntil
+      where r.id = :id
+        and (r.processInstanceKey is null or r.engineRun is null or r.engineRun <> :engineRun)
+        and (r.dispatchNotBefore is null or r.dispatchNotBefore <= :now)
+      """)
+  int leaseForDispatch(
+      @Param("id") UUID id,
+      @Param("engineRun") String engineRun,
+      @Param("now") Instant now,
+      @Param("leaseUntil") Instant leaseUntil);
+
+  /** After a failed start: try again no earlier than this. */
+  @Modifying(clearAutomatically = true)
+  @Query("update HelpRequest r set r.dispatchNotBefore = :notBefore where r.id = :id")
+  int postponeDispatch(@Param("id") UUID id, @Param("notBefore") Instant notBefore);
+}

@@ -1,0 +1,36 @@
+package org.lifeline.orchestrator.request;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Requests")
+class RequestController {
+
+  private final RequestQueries queries;
+
+  RequestController(RequestQueries queries) {
+    this.queries = queries;
+  }
+
+  @GetMapping("/requests/{id}")
+  @Operation(summary = "A request with its status, stage, risk level and history (no message text)")
+  RequestView get(@PathVariable UUID id) {
+    return queries.view(id);
+  }
+
+  @GetMapping("/contacts/{contactId}/requests")
+  @Operation(summary = "Every request of one person, oldest first, with stated ages and outcomes")
+  ContactRequests ofContact(@PathVariable UUID contactId) {
+    return new ContactRequests(contactId, queries.viewsOfContact(contactId));
+  }
+
+  record ContactRequests(UUID contactId, List<RequestView> requests) {}
+}

@@ -1,0 +1,37 @@
+package org.lifeline.orchestrator.request;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional(readOnly = true)
+public class RequestQueries {
+
+  private final HelpRequestRepository requests;
+  private final RequestEventRepository events;
+
+  RequestQueries(HelpRequestRepository requests, RequestEventRepository events) {
+    this.requests = requests;
+    this.events = events;
+  }
+
+  public RequestView view(UUID requestId) {
+    HelpRequest request = requests.findById(requestId).orElseThrow(() -> new RequestNotFoundException(requestId));
+    return RequestView.of(request, events.findByRequestIdOrderByAtAscIdAsc(requestId));
+  }
+
+  /** Every request of one person, oldest first, with their histories (to spot repeat contacts). */
+  public List<RequestView> viewsOfContact(UUID contactId) {
+    List<HelpRequest> found = requests.findByContactIdOrderByCreatedAt(contactId);
+    Map<UUID, List<RequestEvent>> historyByRequest =
+        events.findByRequestIdInOrderByAtAscIdAsc(found.stream().map(HelpRequest::getId).toList()).stream()
+            .collect(Collectors.groupingBy(RequestEvent::getRequestId));
+    return found.stream()
+        .map(request -> RequestView.of(request, historyByRequest.getOrDefault(request.getId(), List.of())))
+        .toList();
+  }
+}
