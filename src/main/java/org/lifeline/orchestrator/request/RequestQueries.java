@@ -4,6 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.lifeline.orchestrator.contact.ContactRepository;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,10 +17,12 @@ public class RequestQueries {
 
   private final HelpRequestRepository requests;
   private final RequestEventRepository events;
+  private final ContactRepository contacts;
 
-  RequestQueries(HelpRequestRepository requests, RequestEventRepository events) {
+  RequestQueries(HelpRequestRepository requests, RequestEventRepository events, ContactRepository contacts) {
     this.requests = requests;
     this.events = events;
+    this.contacts = contacts;
   }
 
   public RequestView view(UUID requestId) {
@@ -26,6 +32,10 @@ public class RequestQueries {
 
   /** Every request of one person, oldest first, with their histories (to spot repeat contacts). */
   public List<RequestView> viewsOfContact(UUID contactId) {
+    if (!contacts.existsById(contactId)) {
+      throw new ErrorResponseException(
+          HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No contact " + contactId), null);
+    }
     List<HelpRequest> found = requests.findByContactIdOrderByCreatedAt(contactId);
     Map<UUID, List<RequestEvent>> historyByRequest =
         events.findByRequestIdInOrderByAtAscIdAsc(found.stream().map(HelpRequest::getId).toList()).stream()

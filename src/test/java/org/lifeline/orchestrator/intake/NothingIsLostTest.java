@@ -1,0 +1,138 @@
+package org.lifeline.orchestrator.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lifeline.orchestrator.ApiClient;
+import org.lifeline.orchestrator.RunningPlatform;
+import org.lifeline.orchestrator.engine.EngineRun;
+import org.lifeline.orchestrator.notification.OutboundMessageRepository;
+import org.lifeline.orchestrator.request.HelpRequest;
+import org.lifeline.orchestrator.request.HelpRequestRepository;
+import org.lifeline.orchestrator.request.RequestLifecycle;
+import org.lifeline.orchestrator.request.RequestStatus;
+
+/** The database is the system of record: requests survive an unreachable or restarted engine. */
+class NothingIsLostTest {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  @Test
+  void aRequestTakenWhileTheEngineIsDownGetsItsProcessWhenTheEngineIsBack() throws Exception {
+    int enginePort = freePort();
+    String apiKey = "test-key-" + UUID.randomUUID();
+    Map<String, Object> clusterMode =
+        Map.of(
+            "lifeline.engine.mode", "camunda",
+            "lifeline.security.users[0].username", "curator",
+            "lifeline.security.users[0].roles", "CURATOR",
+            "lifeline.security.users[0].password-hash", "{noop}not-the-demo",
+            "camunda.client.grpc-address", "http://127.0.0.1:" + enginePort,
+            "camunda.client.rest-address", "http://127.0.0.1:" + freePort(),
+            "camunda.client.prefer-rest-over-grpc", "false",
+            "camunda.client.request-timeout", "2s",
+            "lifeline.security.integrator-keys", apiKey);
+    ZeebeTestEngine engine = null;
+    try (RunningPlatform platform = RunningPlatform.start(clusterMode, apiKey)) {
+      HttpResponse<String> response =
+          platform.post("/api/v1/requests", "{\"channel\":\"web\",\"channelUserId\":\"offline-1\",\"age\":30}");
+
+      assertThat(response.statusCode()).isEqualTo(201);
+      JsonNode stored = platform.readJson(response.body());
+      assertThat(stored.get("status").asText()).isEqualTo("RECEIVED");
+      String path = "/api/v1/requests/" + stored.get("id").asText();
+
+      engine = EngineFactory.create(enginePort);
+      engine.start();
+
+      JsonNode driven =
+          Awaitility.await()
+              .atMost(PATIENCE)
+              .pollInterval(Duration.ofMillis(200))
+              .until(() -> platform.getJson(path), request -> ApiClient.hasOutbound(request, "greeting"));
+      assertThat(driven.get("status").asText()).isEqualTo("QUALIFYING");
+    } finally {
+      if (engine != null) {
+        engine.stop();
+      }
+    }
+  }
+
+  @Test
+  void openRequestsAreReDrivenAfterAnEmbeddedRestartAndClosedOnesAreLeftAlone(@TempDir Path data) throws Exception {
+    Map<String, Object> fileDatabase =
+        Map.of(
+            "spring.datasource.url",
+            "jdbc:h2:file:" + data.resolve("lifeline") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    UUID open;
+    UUID closed;
+    String firstRun;
+    try (RunningPlatform first = RunningPlatform.start(fileDatabase, ApiClient.DEMO_KEY)) {
+      open = createdId(first, "restart-open");
+      closed = createdId(first, "restart-closed");
+      Awaitility.await()
+          .atMost(PATIENCE)
+          .until(() -> ApiClient.hasOutbound(first.getJson("/api/v1/requests/" + open), "greeting"));
+      first.bean(RequestLifecycle.class).changeStatus(closed, RequestStatus.CLOSED, "test");
+      firstRun = first.bean(EngineRun.class).id();
+    }
+
+    try (RunningPlatform second = RunningPlatform.start(fileDatabase, ApiClient.DEMO_KEY)) {
+      String secondRun = second.bean(EngineRun.class).id();
+      HelpRequestRepository requests = second.bean(HelpRequestRepository.class);
+      HelpRequest redriven =
+          Awaitility.await()
+              .atMost(PATIENCE)
+              .until(() -> requests.findById(open).orElseThrow(), request -> secondRun.equals(request.getEngineRun()));
+
+      assertThat(secondRun).isNotEqualTo(firstRun);
+      assertThat(redriven.getStatus()).isEqualTo(RequestStatus.QUALIFYING);
+      assertThat(startedInEngine(second.bean(ZeebeTestEngine.class), open)).isTrue();
+      assertThat(requests.findById(closed).orElseThrow().getEngineRun()).isEqualTo(firstRun);
+      // The re-driven process asks for the greeting again; the outbox knows it went out already.
+      Awaitility.await()
+          .during(Duration.ofSeconds(1))
+          .atMost(PATIENCE)
+          .until(() -> second.bean(OutboundMessageRepository.class).findByRequestIdOrderByCreatedAt(open).size() == 1);
+      assertThat(ApiClient.countOutbound(second.getJson("/api/v1/requests/" + open), "greeting")).isEqualTo(1);
+    }
+  }
+
+  private static UUID createdId(RunningPlatform platform, String user) throws Exception {
+    HttpResponse<String> response =
+        platform.post("/api/v1/requests", "{\"channel\":\"telegram\",\"channelUserId\":\"" + user + "\",\"age\":25}");
+    assertThat(response.statusCode()).isEqualTo(201);
+    return UUID.fromString(platform.readJson(response.body()).get("id").asText());
+  }
+
+  private static boolean startedInEngine(ZeebeTestEngine engine, UUID requestId) {
+    for (Record<VariableRecordValue> variable : RecordStream.of(engine.getRecordStreamSource()).variableRecords()) {
+      if (variable.getValue().getName().equals("requestId")
+          && variable.getValue().getValue().equals("\"" + requestId + "\"")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

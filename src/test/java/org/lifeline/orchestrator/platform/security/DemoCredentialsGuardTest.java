@@ -1,0 +1,56 @@
+package org.lifeline.orchestrator.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.lifeline.orchestrator.engine.EngineMode;
+import org.lifeline.orchestrator.engine.EngineProperties;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+class DemoCredentialsGuardTest {
+
+  PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  EngineProperties embedded = new EngineProperties(EngineMode.EMBEDDED, null);
+  EngineProperties camunda = new EngineProperties(EngineMode.CAMUNDA, null);
+
+  @Test
+  void theEmbeddedDefaultAcceptsTheDemoCredentials() {
+    assertThatCode(() -> new DemoCredentialsGuard(embedded, demo(), passwords)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aClusterModeRefusesTheDemoIntegratorKey() {
+    var security = new SecurityProperties(List.of("demo-integrator-key"), List.of());
+    assertThatThrownBy(() -> new DemoCredentialsGuard(camunda, security, passwords))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("integrator key");
+  }
+
+  @Test
+  void aClusterModeRefusesAUserWithTheDemoPassword() {
+    var security =
+        new SecurityProperties(
+            List.of("a-real-key"),
+            List.of(new SecurityProperties.UserAccount("curator", passwords.encode("demo"), List.of("CURATOR"))));
+    assertThatThrownBy(() -> new DemoCredentialsGuard(camunda, security, passwords))
+        .hasMessageContaining("curator");
+  }
+
+  @Test
+  void aClusterModeStartsWithRealCredentials() {
+    var security =
+        new SecurityProperties(
+            List.of("a-real-key"),
+            List.of(new SecurityProperties.UserAccount("curator", passwords.encode("long-secret"), List.of("CURATOR"))));
+    assertThatCode(() -> new DemoCredentialsGuard(camunda, security, passwords)).doesNotThrowAnyException();
+  }
+
+  private SecurityProperties demo() {
+    return new SecurityProperties(
+        List.of("demo-integrator-key"),
+        List.of(new SecurityProperties.UserAccount("curator", passwords.encode("demo"), List.of("CURATOR"))));
+  }
+}
