@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Deploys the process owners' folder ({@code bpmn/}: processes, decisions, forms) to the engine.
  * Deployment is retried by callers until it succeeds, so the platform can take requests while the
- * engine is unreachable and catch up once it is back.
+ * engine is unreachable and catch up once it is back. The embedded engine gets the models with
+ * their user tasks adapted (see {@link UserTaskAdaptation}).
  */
 @Component
 public class ProcessModelDeployer {
@@ -29,11 +30,13 @@ public class ProcessModelDeployer {
 
   private final CamundaClient client;
   private final ResourcePatternResolver resources;
+  private final boolean adaptUserTasks;
   private volatile boolean deployed;
 
-  ProcessModelDeployer(CamundaClient client, ResourcePatternResolver resources) {
+  ProcessModelDeployer(CamundaClient client, ResourcePatternResolver resources, EngineProperties engine) {
     this.client = client;
     this.resources = resources;
+    this.adaptUserTasks = engine.isEmbedded();
   }
 
   /** Deploys once per application run; cheap after the first success. */
@@ -55,6 +58,9 @@ public class ProcessModelDeployer {
     DeployResourceCommandStep1 command = client.newDeployResourceCommand();
     DeployResourceCommandStep2 step = null;
     for (ModelResource model : models) {
+      if (adaptUserTasks && model.name().endsWith(".bpmn")) {
+        model = new ModelResource(model.name(), UserTaskAdaptation.toJobWorkerUserTasks(model.content()));
+      }
       step =
           step == null
               ? command.addResourceBytes(model.content(), model.name())

@@ -11,6 +11,7 @@ import org.lifeline.orchestrator.request.RequestQueries;
 import org.lifeline.orchestrator.request.RequestView;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,6 +31,7 @@ class IntakeController {
     this.queries = queries;
   }
 
+  @PreAuthorize("hasAnyRole('INTEGRATOR', 'CURATOR', 'ADMIN')")
   @PostMapping(path = "/api/v1/requests", consumes = MediaType.APPLICATION_JSON_VALUE)
   @Operation(
       summary = "Take in a request for help",

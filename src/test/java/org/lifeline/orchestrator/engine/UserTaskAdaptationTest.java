@@ -1,0 +1,56 @@
+package org.lifeline.orchestrator.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.client.api.response.ActivatedJob;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.assertions.BpmnAssert;
+import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+@ZeebeProcessTest
+class UserTaskAdaptationTest {
+
+  ZeebeTestEngine engine;
+  ZeebeClient client;
+
+  @Test
+  void aCamundaUserTaskBecomesAJobThatCarriesItsAssignmentAndCanBeCompleted() throws Exception {
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess("review")
+            .startEvent()
+            .userTask("Task_Review", task -> task.zeebeUserTask().zeebeCandidateGroups("curators").zeebeFormKey("review-form"))
+            .endEvent()
+            .done();
+    byte[] adapted = UserTaskAdaptation.toJobWorkerUserTasks(Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8));
+
+    assertThat(new String(adapted, StandardCharsets.UTF_8)).doesNotContain("zeebe:userTask");
+    client.newDeployResourceCommand().addResourceBytes(adapted, "review.bpmn").send().join();
+    var instance = client.newCreateInstanceCommand().bpmnProcessId("review").latestVersion().send().join();
+    engine.waitForIdleState(Duration.ofSeconds(5));
+
+    List<ActivatedJob> jobs =
+        client.newActivateJobsCommand().jobType(UserTaskAdaptation.JOB_TYPE).maxJobsToActivate(1).send().join().getJobs();
+    assertThat(jobs).singleElement().satisfies(job -> {
+      assertThat(job.getElementId()).isEqualTo("Task_Review");
+      assertThat(job.getCustomHeaders()).containsEntry("io.camunda.zeebe:candidateGroups", "[\"curators\"]");
+    });
+    client.newCompleteCommand(jobs.get(0).getKey()).send().join();
+    engine.waitForIdleState(Duration.ofSeconds(5));
+    BpmnAssert.assertThat(instance).isCompleted();
+  }
+
+  @Test
+  void aModelWithoutCamundaUserTasksIsDeployedAsItIs() {
+    byte[] original =
+        Bpmn.convertToString(Bpmn.createExecutableProcess("plain").startEvent().endEvent().done())
+            .getBytes(StandardCharsets.UTF_8);
+    assertThat(UserTaskAdaptation.toJobWorkerUserTasks(original)).isSameAs(original);
+  }
+}
