@@ -1,0 +1,273 @@
+package org.lifeline.orchestrator.escalation.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.lifeline.orchestrator.request.RiskLevel;
+
+class RiskDetectorTest {
+
+  /** Missing a risk signal is worse than a false alarm, so recall gets the stricter bar. */
+  private static final double MIN_RECALL = 0.95;
+
+  private static final double MIN_PRECISION = 0.85;
+
+  private static final RiskLexicon LEXICON = RiskLexicon.loadDefault();
+  private static final RiskDetector DETECTOR = new RiskDetector(LEXICON);
+
+  enum Expected {
+    RISK,
+    NEGATED,
+    NONE
+  }
+
+  /** One row of src/test/resources/risk/phrases.csv. */
+  record Phrase(String language, Expected expected, String kind, String text) {
+    boolean isRisk() {
+      return expected != Expected.NONE;
+    }
+
+    @Override
+    public String toString() {
+      return language + " " + expected + " (" + kind + "): " + text;
+    }
+  }
+
+  static List<Phrase> phraseTable() throws IOException {
+    try (InputStream table = RiskDetectorTest.class.getClassLoader().getResourceAsStream("risk/phrases.csv")) {
+      return new String(table.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .filter(line -> !line.isBlank() && !line.startsWith("#"))
+          .map(line -> line.split("\\|", 4))
+          .map(cells -> new Phrase(cells[0], Expected.valueOf(cells[1]), cells[2], cells[3]))
+          .toList();
+    }
+  }
+
+  static List<Phrase> riskPhrases() throws IOException {
+    return phraseTable().stream().filter(Phrase::isRisk).toList();
+  }
+
+  @Test
+  void phraseTableCoversTheThreeLanguagesWithEnoughRows() throws IOException {
+    List<Phrase> table = phraseTable();
+
+    assertThat(table).hasSizeGreaterThanOrEqualTo(80);
+    assertThat(table.stream().map(Phrase::language).collect(Collectors.toSet()))
+        .containsExactlyInAnyOrder("en", "ru", "uk");
+    assertThat(table)
+        .extracting(Phrase::kind)
+        .contains("clear", "misspelling", "lookalike", "negation", "tricky", "everyday");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("riskPhrases")
+  void everyRiskPhraseOfTheTableRaisesASignal(Phrase phrase) {
+    RiskAssessment assessment = DETECTOR.assess(phrase.text(), phrase.language());
+
+    assertThat(assessment.level()).isNotEqualTo(RiskLevel.NONE);
+    if (phrase.expected() == Expected.NEGATED) {
+      assertThat(assessment.signals()).allMatch(RiskSignal::negated);
+      assertThat(assessment.level()).isEqualTo(RiskLevel.LOW);
+    } else {
+      assertThat(assessment.signals()).anyMatch(signal -> !signal.negated());
+    }
+  }
+
+  @Test
+  void precisionAndRecallOnThePhraseTableMeetTheThresholds() throws IOException {
+    List<Phrase> table = phraseTable();
+    Map<String, Score> scores = new LinkedHashMap<>();
+    for (Phrase phrase : table) {
+      boolean flagged = DETECTOR.assess(phrase.text(), phrase.language()).hasSignals();
+      scores.computeIfAbsent(phrase.language(), any -> new Score()).add(phrase.isRisk(), flagged);
+      scores.computeIfAbsent("all", any -> new Score()).add(phrase.isRisk(), flagged);
+      Score unknownLanguage = scores.computeIfAbsent("all, language not given", any -> new Score());
+      unknownLanguage.add(phrase.isRisk(), DETECTOR.assess(phrase.text(), null).hasSignals());
+      if (phrase.isRisk() != flagged) {
+        RiskAssessment assessment = DETECTOR.assess(phrase.text(), phrase.language());
+        System.out.println("risk detector misclassified: " + phrase + " -> " + assessment);
+      }
+    }
+    scores.forEach((scope, score) -> System.out.println("risk detector " + score.describe(scope)));
+
+    scores.forEach(
+        (scope, score) -> {
+          assertThat(score.recall()).as("recall " + scope).isGreaterThanOrEqualTo(MIN_RECALL);
+          assertThat(score.precision()).as("precision " + scope).isGreaterThanOrEqualTo(MIN_PRECISION);
+        });
+  }
+
+  @Test
+  void negatedRiskPhraseStaysASignalToReview() {
+    RiskAssessment assessment = DETECTOR.assess("I don't want to die", "en");
+
+    assertThat(assessment.level()).isEqualTo(RiskLevel.LOW);
+    assertThat(assessment.signals())
+        .containsExactly(new RiskSignal("en-want-to-die", "en", RiskLevel.LOW, "suicidal-ideation", true));
+  }
+
+  @Test
+  void notWantingToLiveIsAHighSignalDespiteItsNegation() {
+    assertThat(DETECTOR.assess("я больше не хочу жить", "ru").signals())
+        .containsExactly(new RiskSignal("ru-want-to-die", "ru", RiskLevel.HIGH, "suicidal-ideation", false));
+    assertThat(DETECTOR.assess("не хочеться жити", "uk").signals())
+        .containsExactly(new RiskSignal("uk-want-to-die", "uk", RiskLevel.HIGH, "suicidal-ideation", false));
+    assertThat(DETECTOR.assess("I don't want to live", "en").level()).isEqualTo(RiskLevel.HIGH);
+  }
+
+  @Test
+  void anAffirmedOccurrenceOutweighsANegatedOne() {
+    RiskAssessment assessment = DETECTOR.assess("I told them I don't want to die. Honestly, I want to die.", "en");
+
+    assertThat(assessment.level()).isEqualTo(RiskLevel.HIGH);
+    assertThat(assessment.signals()).extracting(RiskSignal::negated).containsExactly(false);
+  }
+
+  @Test
+  void aNegationInAnEarlierClauseDoesNotCarryOver() {
+    assertThat(DETECTOR.assess("No, I want to die", "en").level()).isEqualTo(RiskLevel.HIGH);
+    assertThat(DETECTOR.assess("Нет, я хочу умереть", "ru").level()).isEqualTo(RiskLevel.HIGH);
+  }
+
+  @Test
+  void levelIsTheHighestSignalAndSignalsComeHighestFirst() {
+    RiskAssessment assessment = DETECTOR.assess("I feel hopeless. I cut myself. I want to die.", "en");
+
+    assertThat(assessment.level()).isEqualTo(RiskLevel.HIGH);
+    assertThat(assessment.signals())
+        .extracting(RiskSignal::level)
+        .containsExactly(RiskLevel.HIGH, RiskLevel.MEDIUM, RiskLevel.LOW);
+  }
+
+  @ParameterizedTest
+  @NullAndEmptySource
+  @ValueSource(strings = {"   ", "\n\t", "?!...", "12345"})
+  void textWithoutRiskWordsIsNone(String text) {
+    RiskAssessment assessment = DETECTOR.assess(text, null);
+
+    assertThat(assessment.level()).isEqualTo(RiskLevel.NONE);
+    assertThat(assessment.signals()).isEmpty();
+  }
+
+  @Test
+  void theAssessmentNeverContainsTheMessage() throws IOException {
+    Set<String> entryIds = LEXICON.entries().stream().map(RiskLexicon.Entry::id).collect(Collectors.toSet());
+    for (Phrase phrase : phraseTable()) {
+      RiskAssessment assessment = DETECTOR.assess(phrase.text(), null);
+
+      assertThat(assessment.toString().toLowerCase(Locale.ROOT)).doesNotContain(phrase.text().toLowerCase(Locale.ROOT));
+      for (RiskSignal signal : assessment.signals()) {
+        assertThat(signal.id()).isIn(entryIds);
+        assertThat(signal.category()).isIn(LEXICON.categories());
+        assertThat(signal.language()).isIn(LEXICON.languages());
+      }
+    }
+  }
+
+  @Test
+  void aGivenLanguageUsesOnlyItsEntriesAndAnUnknownOneUsesAll() {
+    assertThat(DETECTOR.assess("хочу умереть", "en").level()).isEqualTo(RiskLevel.NONE);
+    assertThat(DETECTOR.assess("хочу умереть", "ru").level()).isEqualTo(RiskLevel.HIGH);
+    assertThat(DETECTOR.assess("хочу умереть", null).level()).isEqualTo(RiskLevel.HIGH);
+    assertThat(DETECTOR.assess("хочу умереть", "de").level()).isEqualTo(RiskLevel.HIGH);
+    assertThat(DETECTOR.assess("хочу умереть", " RU ").level()).isEqualTo(RiskLevel.HIGH);
+  }
+
+  @Test
+  void veryLongTextIsAssessed() {
+    StringBuilder text = new StringBuilder();
+    String[] filler = {"today ", "сегодня ", "сьогодні ", "appointment, ", "консультация. ", "записатися\n", "x"};
+    for (int i = 0; text.length() < 100_000; i++) {
+      text.append(filler[i % filler.length]).append(i).append(' ');
+    }
+    text.append("and I want to die");
+
+    assertThat(text.length()).isGreaterThan(100_000);
+    assertThat(DETECTOR.assess(text.toString(), null).level()).isEqualTo(RiskLevel.HIGH);
+    assertThat(DETECTOR.assess("a".repeat(100_000), null).level()).isEqualTo(RiskLevel.NONE);
+  }
+
+  @Test
+  void anAdditionalLexiconAddsEntries() throws IOException {
+    String addition =
+        """
+        languages:
+          en:
+            entries:
+              - id: en-local-slang
+                level: MEDIUM
+                category: hopelessness
+                patterns:
+                  - so done with everything
+        """;
+    try (InputStream main = RiskLexicon.class.getClassLoader().getResourceAsStream(RiskLexicon.DEFAULT_LOCATION);
+        InputStream extra = new ByteArrayInputStream(addition.getBytes(StandardCharsets.UTF_8))) {
+      RiskDetector detector = new RiskDetector(RiskLexicon.load(main, extra));
+
+      assertThat(detector.assess("I am so done with everything", "en").signals())
+          .extracting(RiskSignal::id)
+          .containsExactly("en-local-slang");
+      assertThat(detector.assess("I want to die", "en").level()).isEqualTo(RiskLevel.HIGH);
+    }
+  }
+
+  /** Confusion counts for one scope (a language or all rows). */
+  private static final class Score {
+    private int truePositives;
+    private int falsePositives;
+    private int falseNegatives;
+    private int trueNegatives;
+
+    void add(boolean risk, boolean flagged) {
+      if (risk && flagged) {
+        truePositives++;
+      } else if (flagged) {
+        falsePositives++;
+      } else if (risk) {
+        falseNegatives++;
+      } else {
+        trueNegatives++;
+      }
+    }
+
+    double precision() {
+      int flagged = truePositives + falsePositives;
+      return flagged == 0 ? 1.0 : (double) truePositives / flagged;
+    }
+
+    double recall() {
+      int risky = truePositives + falseNegatives;
+      return risky == 0 ? 1.0 : (double) truePositives / risky;
+    }
+
+    String describe(String scope) {
+      return String.format(
+          Locale.ROOT,
+          "[%s] precision=%.3f recall=%.3f (risk rows %d, no-risk rows %d; TP=%d FP=%d FN=%d TN=%d)",
+          scope,
+          precision(),
+          recall(),
+          truePositives + falseNegatives,
+          falsePositives + trueNegatives,
+          truePositives,
+          falsePositives,
+          falseNegatives,
+          trueNegatives);
+    }
+  }
+}
