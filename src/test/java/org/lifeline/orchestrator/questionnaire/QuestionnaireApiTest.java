@@ -171,6 +171,7 @@ class QuestionnaireApiTest {
     next(second).andExpect(status().isOk()).andExpect(jsonPath("$.question.id").value("topic"));
   }
 
+  // Moves the shared engine's clock: requests other tests left waiting may get reminders too, which none of them checks.
   @Test
   void aRiskyAnswerRaisesTheRiskLevelAndTheQuietPersonIsRemindedThenAbandoned() throws Exception {
     UUID id = create(newUserId(), 28);
