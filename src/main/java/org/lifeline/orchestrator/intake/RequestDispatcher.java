@@ -1,6 +1,7 @@
 package org.lifeline.orchestrator.intake;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.CreateProcessInstanceCommandStep1.CreateProcessInstanceCommandStep3;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.lifeline.orchestrator.engine.EngineRun;
 import org.lifeline.orchestrator.engine.ProcessModelDeployer;
@@ -28,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Gives every open request a process instance in the current engine: right after intake, and in
  * the background for requests stored while the engine was unreachable or whose instance was lost
- * with an embedded engine's restart. The database decides; the engine is told.
+ * with an embedded engine's restart. The database decides; the engine is told: a request re-driven in a status past
+ * qualification resumes at the element {@link HelpRequestProcess#resumeElement} names for it, not at the start.
  */
 @Component
 class RequestDispatcher {
@@ -92,17 +95,24 @@ class RequestDispatcher {
     try {
       deployer.ensureDeployed();
       HelpRequest request = lifecycle.get(requestId);
-      long processInstanceKey =
+      Optional<String> resumeAt = HelpRequestProcess.resumeElement(request.getStatus());
+      CreateProcessInstanceCommandStep3 command =
           client
               .newCreateInstanceCommand()
               .bpmnProcessId(HelpRequestProcess.PROCESS_ID)
               .latestVersion()
-              .variables(startVariables(request))
-              .send()
-              .join()
-              .getProcessInstanceKey();
+              .variables(startVariables(request));
+      if (resumeAt.isPresent()) {
+        command = command.startBeforeElement(resumeAt.get());
+      }
+      long processInstanceKey = command.send().join().getProcessInstanceKey();
       lifecycle.processStarted(requestId, processInstanceKey, engineRun.id());
-      log.info("Request {} is driven by process instance {}", requestId, processInstanceKey);
+      log.info(
+          "Request {} ({}) is driven by process instance {}{}",
+          requestId,
+          request.getStatus(),
+          processInstanceKey,
+          resumeAt.map(element -> ", resumed at " + element).orElse(""));
       return true;
     } catch (RuntimeException engineUnavailable) {
       log.warn("Request {} stays stored until the engine is reachable: {}", requestId, engineUnavailable.getMessage());

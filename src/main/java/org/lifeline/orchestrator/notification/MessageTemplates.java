@@ -1,6 +1,9 @@
 package org.lifeline.orchestrator.notification;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.stereotype.Component;
@@ -13,13 +16,18 @@ import org.springframework.stereotype.Component;
 public class MessageTemplates {
 
   private final MessageSource messages;
+  private final Map<String, List<String>> configuredArguments;
 
-  MessageTemplates(MessageSource messages) {
+  MessageTemplates(MessageSource messages, List<TemplateArguments> configuredArguments) {
     this.messages = messages;
+    this.configuredArguments =
+        configuredArguments.stream().collect(Collectors.toMap(TemplateArguments::template, TemplateArguments::arguments));
   }
 
-  public String render(String template, String language, Object... arguments) {
+  /** The text in the language, its placeholders filled with the configured {@link TemplateArguments}. */
+  public String render(String template, String language) {
     Locale locale = language == null ? Locale.ENGLISH : Locale.forLanguageTag(language);
+    Object[] arguments = configuredArguments.getOrDefault(template, List.of()).toArray();
     return messages.getMessage("outbound." + template, arguments, locale);
   }
 

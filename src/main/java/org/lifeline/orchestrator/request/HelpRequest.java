@@ -73,6 +73,11 @@ public class HelpRequest {
     this.updatedAt = now;
   }
 
+  void stateAge(int age, Instant now) {
+    this.statedAge = age;
+    this.updatedAt = now;
+  }
+
   void raiseRisk(RiskLevel level, Instant now) {
     this.riskLevel = riskLevel.max(level);
     this.updatedAt = now;

@@ -33,6 +33,9 @@ public class RequestEvent {
 
   private String template;
 
+  /** Why the status changed, as a code (e.g. AGE_CHANGED_SINCE_EARLIER_REQUEST, age-inconsistent); never text. */
+  private String reason;
+
   @Column(nullable = false)
   private String actor;
 
@@ -49,8 +52,13 @@ public class RequestEvent {
   }
 
   static RequestEvent statusChanged(UUID requestId, RequestStatus status, String actor, Instant at) {
+    return statusChanged(requestId, status, null, actor, at);
+  }
+
+  static RequestEvent statusChanged(UUID requestId, RequestStatus status, String reason, String actor, Instant at) {
     RequestEvent event = new RequestEvent(requestId, at, RequestEventType.STATUS_CHANGED, actor);
     event.status = status;
+    event.reason = reason;
     return event;
   }
 
@@ -88,6 +96,10 @@ public class RequestEvent {
 
   public String getTemplate() {
     return template;
+  }
+
+  public String getReason() {
+    return reason;
   }
 
   public String getActor() {

@@ -3,6 +3,7 @@ package org.lifeline.orchestrator.request;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,6 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class RequestLifecycle {
 
   public static final String SYSTEM = "system";
+
+  private static final Pattern REASON_CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   private final HelpRequestRepository requests;
   private final RequestEventRepository events;
@@ -44,18 +47,43 @@ public class RequestLifecycle {
    * @return whether the status changed
    */
   public boolean changeStatus(UUID requestId, RequestStatus status, String actor) {
+    return changeStatus(requestId, status, null, actor);
+  }
+
+  /**
+   * Moves the request to a status and records why, as a code (never free text).
+   *
+   * @param reason a code such as {@code AGE_CHANGED_SINCE_EARLIER_REQUEST}; null when there is nothing to add
+   * @return whether the status changed
+   */
+  public boolean changeStatus(UUID requestId, RequestStatus status, String reason, String actor) {
+    if (reason != null && !REASON_CODE.matcher(reason).matches()) {
+      throw new IllegalArgumentException("A status reason must be a code such as age-inconsistent, not text");
+    }
     HelpRequest request = get(requestId);
     if (request.getStatus() == status) {
       return false;
     }
     Instant now = clock.instant();
     request.changeStatus(status, now);
-    events.save(RequestEvent.statusChanged(requestId, status, actor, now));
+    events.save(RequestEvent.statusChanged(requestId, status, reason, actor, now));
     return true;
   }
 
-  public void raiseRisk(UUID requestId, RiskLevel level) {
-    get(requestId).raiseRisk(level, clock.instant());
+  /**
+   * Raises the risk level; never lowers it.
+   *
+   * @return the request's risk level afterwards
+   */
+  public RiskLevel raiseRisk(UUID requestId, RiskLevel level) {
+    HelpRequest request = get(requestId);
+    request.raiseRisk(level, clock.instant());
+    return request.getRiskLevel();
+  }
+
+  /** The person told their age after intake (in the questionnaire). */
+  public void recordStatedAge(UUID requestId, int age) {
+    get(requestId).stateAge(age, clock.instant());
   }
 
   public void recordInbound(UUID requestId, String content, String actor) {

@@ -29,10 +29,12 @@ public record RequestView(
   }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record HistoryEntry(Instant at, RequestEventType type, RequestStatus status, String template, String actor) {
+  public record HistoryEntry(
+      Instant at, RequestEventType type, RequestStatus status, String reason, String template, String actor) {
 
     static HistoryEntry of(RequestEvent event) {
-      return new HistoryEntry(event.getAt(), event.getType(), event.getStatus(), event.getTemplate(), event.getActor());
+      return new HistoryEntry(
+          event.getAt(), event.getType(), event.getStatus(), event.getReason(), event.getTemplate(), event.getActor());
     }
   }
 }

@@ -7,6 +7,8 @@ import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
 import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -23,6 +25,7 @@ import org.lifeline.orchestrator.RunningPlatform;
 import org.lifeline.orchestrator.engine.EngineRun;
 import org.lifeline.orchestrator.notification.OutboundMessageRepository;
 import org.lifeline.orchestrator.request.HelpRequest;
+import org.lifeline.orchestrator.request.HelpRequestProcess;
 import org.lifeline.orchestrator.request.HelpRequestRepository;
 import org.lifeline.orchestrator.request.RequestLifecycle;
 import org.lifeline.orchestrator.request.RequestStatus;
@@ -65,7 +68,7 @@ class NothingIsLostTest {
               .atMost(PATIENCE)
               .pollInterval(Duration.ofMillis(200))
               .until(() -> platform.getJson(path), request -> ApiClient.hasOutbound(request, "greeting"));
-      assertThat(driven.get("status").asText()).isEqualTo("QUALIFYING");
+      assertThat(driven.get("status").asText()).isIn("QUALIFYING", "QUESTIONNAIRE");
     } finally {
       if (engine != null) {
         engine.stop();
@@ -101,7 +104,7 @@ class NothingIsLostTest {
               .until(() -> requests.findById(open).orElseThrow(), request -> secondRun.equals(request.getEngineRun()));
 
       assertThat(secondRun).isNotEqualTo(firstRun);
-      assertThat(redriven.getStatus()).isEqualTo(RequestStatus.QUALIFYING);
+      assertThat(redriven.getStatus()).isIn(RequestStatus.QUALIFYING, RequestStatus.QUESTIONNAIRE);
       assertThat(startedInEngine(second.bean(ZeebeTestEngine.class), open)).isTrue();
       assertThat(requests.findById(closed).orElseThrow().getEngineRun()).isEqualTo(firstRun);
       // The re-driven process asks for the greeting again; the outbox knows it went out already.
@@ -111,6 +114,63 @@ class NothingIsLostTest {
           .until(() -> second.bean(OutboundMessageRepository.class).findByRequestIdOrderByCreatedAt(open).size() == 1);
       assertThat(ApiClient.countOutbound(second.getJson("/api/v1/requests/" + open), "greeting")).isEqualTo(1);
     }
+  }
+
+  @Test
+  void aRequestReDrivenInTheQuestionnaireResumesThereAndFinishesIt(@TempDir Path data) throws Exception {
+    Map<String, Object> fileDatabase =
+        Map.of(
+            "spring.datasource.url",
+            "jdbc:h2:file:" + data.resolve("lifeline") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    UUID id;
+    String path;
+    try (RunningPlatform first = RunningPlatform.start(fileDatabase, ApiClient.DEMO_KEY)) {
+      id = createdId(first, "resume-questionnaire");
+      path = "/api/v1/requests/" + id;
+      Awaitility.await()
+          .atMost(PATIENCE)
+          .until(() -> "QUESTIONNAIRE".equals(first.getJson(path).get("status").asText()));
+      assertThat(answer(first, id, "topic", "anxiety").statusCode()).isEqualTo(200);
+    }
+
+    try (RunningPlatform second = RunningPlatform.start(fileDatabase, ApiClient.DEMO_KEY)) {
+      String secondRun = second.bean(EngineRun.class).id();
+      HelpRequestRepository requests = second.bean(HelpRequestRepository.class);
+      Awaitility.await()
+          .atMost(PATIENCE)
+          .until(() -> requests.findById(id).orElseThrow(), request -> secondRun.equals(request.getEngineRun()));
+      ZeebeTestEngine engine = second.bean(ZeebeTestEngine.class);
+      Awaitility.await().atMost(PATIENCE).until(() -> activated(engine, HelpRequestProcess.Elements.TASK_START_QUESTIONNAIRE));
+      assertThat(activated(engine, HelpRequestProcess.Elements.START)).isFalse();
+      assertThat(activated(engine, HelpRequestProcess.Elements.TASK_COLLECT_QUALIFICATION_FACTS)).isFalse();
+
+      for (String[] answer : new String[][] {
+        {"topicDetails", ""}, {"safetyThoughts", "no"}, {"safetyImmediate", "no"}, {"language", "en"}, {"contactTime", "any"}
+      }) {
+        assertThat(answer(second, id, answer[0], answer[1]).statusCode()).as(answer[0]).isEqualTo(200);
+      }
+      JsonNode done =
+          Awaitility.await()
+              .atMost(PATIENCE)
+              .until(() -> second.getJson(path), request -> "AWAITING_ASSIGNMENT".equals(request.get("status").asText()));
+      assertThat(ApiClient.countOutbound(done, "greeting")).isEqualTo(1);
+    }
+  }
+
+  private static HttpResponse<String> answer(RunningPlatform platform, UUID id, String questionId, String answer)
+      throws Exception {
+    return platform.post(
+        "/api/v1/requests/" + id + "/questionnaire/answers",
+        "{\"questionId\":\"" + questionId + "\",\"answer\":\"" + answer + "\"}");
+  }
+
+  private static boolean activated(ZeebeTestEngine engine, String elementId) {
+    for (Record<ProcessInstanceRecordValue> record : RecordStream.of(engine.getRecordStreamSource()).processInstanceRecords()) {
+      if (record.getValue().getElementId().equals(elementId) && record.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static UUID createdId(RunningPlatform platform, String user) throws Exception {

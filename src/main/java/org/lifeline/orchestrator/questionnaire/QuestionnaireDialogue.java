@@ -1,0 +1,40 @@
+package org.lifeline.orchestrator.questionnaire;
+
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+
+/** Takes an answer: store it first, then tell the engine (a retry of the same answer tells it again). */
+@Component
+class QuestionnaireDialogue {
+
+  private static final Logger log = LoggerFactory.getLogger(QuestionnaireDialogue.class);
+
+  private final QuestionnaireService service;
+  private final QuestionnaireMessages messages;
+
+  QuestionnaireDialogue(QuestionnaireService service, QuestionnaireMessages messages) {
+    this.service = service;
+    this.messages = messages;
+  }
+
+  QuestionnaireService.Answered answer(UUID requestId, String questionId, String answer, String language, String actor) {
+    QuestionnaireService.Answered answered;
+    try {
+      answered = service.answer(requestId, questionId, answer, language, actor);
+    } catch (DataIntegrityViolationException concurrentAnswer) {
+      // The same question was answered at the same moment by a retry: now it is a replay (or a conflict).
+      answered = service.answer(requestId, questionId, answer, language, actor);
+    }
+    try {
+      messages.announce(answered);
+    } catch (RuntimeException engineUnavailable) {
+      log.warn("Answer to '{}' of request {} is stored; the engine was not told: {}", questionId, requestId,
+          engineUnavailable.getMessage());
+      throw QuestionnaireProblem.engineUnavailable();
+    }
+    return answered;
+  }
+}

@@ -1,0 +1,84 @@
+package org.lifeline.orchestrator.questionnaire;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.lifeline.orchestrator.request.HelpRequestProcess.Messages;
+import org.lifeline.orchestrator.request.HelpRequestProcess.Variables;
+import org.lifeline.orchestrator.request.RiskLevel;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the engine what the questionnaire's answers mean for the flow: another answer (the reminder timers start
+ * again), the questionnaire complete, or a risk signal for the emergency escalation. Ids, question ids and levels only.
+ * Every message has a message id, so sending it again (a retried answer) is harmless.
+ */
+@Component
+public class QuestionnaireMessages {
+
+  /** The value of the RiskDetected message's {@code signal} variable. */
+  static final String RISK_SIGNAL = "questionnaire";
+
+  private static final Duration RISK_TIME_TO_LIVE = Duration.ofHours(1);
+
+  private final CamundaClient client;
+
+  QuestionnaireMessages(CamundaClient client) {
+    this.client = client;
+  }
+
+  void announce(QuestionnaireService.Answered answered) {
+    String requestId = answered.requestId().toString();
+    if (answered.answerRisk().compareTo(RiskLevel.MEDIUM) >= 0) {
+      Map<String, Object> risk = new HashMap<>();
+      risk.put(Variables.REQUEST_ID, requestId);
+      risk.put(Variables.RISK_LEVEL, answered.requestRisk().name());
+      risk.put(Variables.SIGNAL, RISK_SIGNAL);
+      publish(Messages.RISK_DETECTED, requestId, "risk:" + requestId + ":" + answered.questionId(), RISK_TIME_TO_LIVE, risk);
+    }
+    if (answered.progress().complete()) {
+      completed(answered.requestId(), answered.requestRisk());
+    } else {
+      publish(
+          Messages.QUESTIONNAIRE_ANSWERED,
+          requestId,
+          "answered:" + requestId + ":" + answered.questionId(),
+          Messages.ANSWER_TIME_TO_LIVE,
+          Map.of(Variables.ANSWERED_QUESTION, answered.questionId(), Variables.RISK_LEVEL, answered.requestRisk().name()));
+    }
+  }
+
+  /** Every required answer is stored: the process moves on. */
+  public void completed(UUID requestId, RiskLevel risk) {
+    publish(
+        Messages.QUESTIONNAIRE_COMPLETED,
+        requestId.toString(),
+        "completed:" + requestId,
+        Messages.COMPLETED_TIME_TO_LIVE,
+        Map.of(Variables.RISK_LEVEL, risk.name()));
+  }
+
+  private void publish(
+      String name, String correlationKey, String messageId, Duration timeToLive, Map<String, Object> variables) {
+    try {
+      client
+          .newPublishMessageCommand()
+          .messageName(name)
+          .correlationKey(correlationKey)
+          .messageId(messageId)
+          .timeToLive(timeToLive)
+          .variables(variables)
+          .send()
+          .join();
+    } catch (ClientStatusException e) {
+      // The same message is still waiting in the engine: it was published before, which is all we want.
+      if (e.getStatusCode() != Status.Code.ALREADY_EXISTS) {
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package org.lifeline.orchestrator.request;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves a request to the status named in the task's {@value HelpRequestProcess#HEADER_STATUS} header, so process owners
+ * place status changes in the model. An optional {@code statusReason} input (a code) goes into the history entry. A
+ * request in a final status stays there: a late task of a stage that was overtaken changes nothing.
+ */
+@Component
+public class SetRequestStatusWorker {
+
+  private static final Logger log = LoggerFactory.getLogger(SetRequestStatusWorker.class);
+
+  private final RequestLifecycle lifecycle;
+
+  SetRequestStatusWorker(RequestLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
+  }
+
+  @JobWorker(
+      type = HelpRequestProcess.JOB_SET_REQUEST_STATUS,
+      fetchVariables = {HelpRequestProcess.Variables.REQUEST_ID, HelpRequestProcess.Variables.STATUS_REASON})
+  public void setRequestStatus(ActivatedJob job) {
+    String header = job.getCustomHeaders().get(HelpRequestProcess.HEADER_STATUS);
+    if (header == null) {
+      throw new IllegalStateException(
+          "Task " + job.getElementId() + " needs a '" + HelpRequestProcess.HEADER_STATUS + "' header");
+    }
+    RequestStatus status = RequestStatus.valueOf(header);
+    UUID requestId = UUID.fromString((String) job.getVariablesAsMap().get(HelpRequestProcess.Variables.REQUEST_ID));
+    Object reason = job.getVariablesAsMap().get(HelpRequestProcess.Variables.STATUS_REASON);
+    RequestStatus current = lifecycle.get(requestId).getStatus();
+    if (current.isFinal() && current != status) {
+      log.info("Request {} is already {}; task {} leaves it so", requestId, current, job.getElementId());
+      return;
+    }
+    lifecycle.changeStatus(requestId, status, reason == null ? null : reason.toString(), RequestLifecycle.SYSTEM);
+  }
+}

@@ -1,0 +1,162 @@
+package org.lifeline.orchestrator.questionnaire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lifeline.orchestrator.request.HelpRequest;
+import org.lifeline.orchestrator.request.RequestLifecycle;
+import org.lifeline.orchestrator.request.RequestStatus;
+import org.lifeline.orchestrator.request.RiskLevel;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+
+/** The questionnaire's service rules, without database or engine. */
+class QuestionnaireServiceTest {
+
+  private static final UUID ID = UUID.randomUUID();
+
+  private final Questionnaire questionnaire = new Questionnaire(new QuestionnaireDefinitionLoader().loadShipped());
+  private final QuestionnaireAnswerRepository answers = mock(QuestionnaireAnswerRepository.class);
+  private final RequestLifecycle lifecycle = mock(RequestLifecycle.class);
+  private final HelpRequest request = mock(HelpRequest.class);
+  private final List<QuestionnaireAnswer> stored = new ArrayList<>();
+  private QuestionnaireService service;
+
+  @BeforeEach
+  void setUp() {
+    service = new QuestionnaireService(questionnaire, answers, lifecycle, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+    when(lifecycle.get(ID)).thenReturn(request);
+    when(request.getId()).thenReturn(ID);
+    when(request.getRiskLevel()).thenReturn(RiskLevel.NONE);
+    when(answers.findByRequestIdOrderByAnsweredAtAscIdAsc(ID)).thenReturn(stored);
+    when(answers.save(any())).thenAnswer(call -> {
+      stored.add(call.getArgument(0));
+      return call.getArgument(0);
+    });
+    inStatus(RequestStatus.QUESTIONNAIRE, 30);
+  }
+
+  @Test
+  void storesAValidAnswerAndNamesTheNextQuestion() {
+    QuestionnaireService.Answered answered = service.answer(ID, "topic", "Тревога, страх или паника", "ru", "bot");
+
+    assertThat(answered.replayed()).isFalse();
+    assertThat(answered.next()).map(Question::id).contains("topicDetails");
+    assertThat(stored).singleElement().satisfies(answer -> {
+      assertThat(answer.getQuestionId()).isEqualTo("topic");
+      assertThat(answer.getAnswer()).isEqualTo("anxiety");
+      assertThat(answer.getQuestionnaireVersion()).isEqualTo(1);
+    });
+  }
+
+  @Test
+  void anInvalidAnswerIsRefusedWithTheQuestionAgain() {
+    assertThatThrownBy(() -> service.answer(ID, "topic", "the weather", "en", "bot"))
+        .isInstanceOfSatisfying(ErrorResponseException.class, problem -> {
+          assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+          assertThat(problem.getBody().getProperties()).containsKey("question");
+          assertThat(((QuestionView) problem.getBody().getProperties().get("question")).id()).isEqualTo("topic");
+        });
+    assertThat(stored).isEmpty();
+  }
+
+  @Test
+  void onlyTheQuestionDueNowIsAnswered() {
+    assertThatThrownBy(() -> service.answer(ID, "contactTime", "morning", "en", "bot"))
+        .isInstanceOfSatisfying(ErrorResponseException.class, problem -> {
+          assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+          assertThat(((QuestionView) problem.getBody().getProperties().get("question")).id()).isEqualTo("topic");
+        });
+  }
+
+  @Test
+  void theSameAnswerAgainIsAReplayAndAnotherAnswerIsAConflict() {
+    service.answer(ID, "topic", "grief", "en", "bot");
+
+    assertThat(service.answer(ID, "topic", "GRIEF", "en", "bot").replayed()).isTrue();
+    assertThat(stored).hasSize(1);
+    assertThatThrownBy(() -> service.answer(ID, "topic", "anxiety", "en", "bot"))
+        .isInstanceOfSatisfying(ErrorResponseException.class, problem -> assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.CONFLICT));
+  }
+
+  @Test
+  void aRiskyAnswerRaisesTheRequestsRiskLevel() {
+    when(lifecycle.raiseRisk(ID, RiskLevel.HIGH)).thenReturn(RiskLevel.HIGH);
+    service.answer(ID, "topic", "grief", "en", "bot");
+    service.answer(ID, "topicDetails", "", "en", "bot");
+
+    QuestionnaireService.Answered answered = service.answer(ID, "safetyThoughts", "often", "en", "bot");
+
+    assertThat(answered.answerRisk()).isEqualTo(RiskLevel.HIGH);
+    assertThat(answered.requestRisk()).isEqualTo(RiskLevel.HIGH);
+    verify(lifecycle).raiseRisk(ID, RiskLevel.HIGH);
+  }
+
+  @Test
+  void whileTheAgeIsUnknownOnlyTheAgeQuestionIsOpenAndItsAnswerBecomesTheStatedAge() {
+    inStatus(RequestStatus.QUALIFYING, null);
+
+    assertThat(service.openSheet(ID).next()).map(Question::id).contains("age");
+    service.answer(ID, "age", "27", "en", "bot");
+
+    verify(lifecycle).recordStatedAge(ID, 27);
+    assertThatThrownBy(() -> service.answer(ID, "topic", "grief", "en", "bot"))
+        .isInstanceOfSatisfying(ErrorResponseException.class, problem -> {
+          assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+          assertThat(problem.getBody().getProperties()).containsEntry("status", "QUALIFYING");
+        });
+  }
+
+  @Test
+  void aClosedRequestTakesNoAnswersAndGetsNoReminders() {
+    inStatus(RequestStatus.ABANDONED, 30);
+
+    assertThatThrownBy(() -> service.answer(ID, "topic", "grief", "en", "bot"))
+        .isInstanceOfSatisfying(ErrorResponseException.class, problem -> {
+          assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+          assertThat(problem.getBody().getDetail()).contains("new request");
+        });
+    assertThat(service.reminderRound(ID)).isEmpty();
+    verify(answers, never()).save(any());
+  }
+
+  @Test
+  void remindersCountTheAnswersSoEachRoundIsRemindedOnce() {
+    assertThat(service.reminderRound(ID)).contains(0);
+    service.answer(ID, "topic", "grief", "en", "bot");
+    assertThat(service.reminderRound(ID)).contains(1);
+    assertThat(SendQuestionnaireReminderWorker.dedupKey(1, 1)).isNotEqualTo(SendQuestionnaireReminderWorker.dedupKey(1, 0));
+  }
+
+  @Test
+  void aCompleteQuestionnaireGetsNoReminders() {
+    for (String[] answer : new String[][] {
+      {"topic", "grief"}, {"topicDetails", ""}, {"safetyThoughts", "no"}, {"safetyImmediate", "no"}, {"language", "en"}
+    }) {
+      service.answer(ID, answer[0], answer[1], "en", "bot");
+    }
+    QuestionnaireService.Answered last = service.answer(ID, "contactTime", "any", "en", "bot");
+
+    assertThat(last.progress().complete()).isTrue();
+    assertThat(last.next()).isEmpty();
+    assertThat(service.reminderRound(ID)).isEmpty();
+  }
+
+  private void inStatus(RequestStatus status, Integer statedAge) {
+    when(request.getStatus()).thenReturn(status);
+    when(request.getStatedAge()).thenReturn(statedAge);
+  }
+}
