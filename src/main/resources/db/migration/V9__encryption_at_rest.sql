@@ -6,3 +6,6 @@ alter table contact alter column display_name set data type varchar(400);
 alter table request_event alter column content set data type varchar(11000);
 alter table contact drop constraint uq_contact_channel_user;
 alter table contact add constraint uq_contact_channel_user_hash unique (channel, channel_user_hash);
+
+-- Erasure keeps the row (statistics refer to it) but not who the person was.
+alter table contact add column erased_at timestamp with time zone;

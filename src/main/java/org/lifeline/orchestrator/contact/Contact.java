@@ -35,6 +35,8 @@ public class Contact {
   @Column(nullable = false)
   private Instant createdAt;
 
+  private Instant erasedAt;
+
   protected Contact() {}
 
   Contact(Channel channel, String channelUserId, String channelUserHash, Instant createdAt) {
@@ -43,6 +45,22 @@ public class Contact {
     this.channelUserId = channelUserId;
     this.channelUserHash = channelUserHash;
     this.createdAt = createdAt;
+  }
+
+  /**
+   * Forgets who the person is: handle and name are gone, the hash no longer matches anything, so a
+   * new message from the same handle starts a new contact.
+   */
+  public void erase(Instant now) {
+    this.channelUserId = "erased";
+    this.channelUserHash = "erased:" + id;
+    this.displayName = null;
+    this.language = null;
+    this.erasedAt = now;
+  }
+
+  public Instant getErasedAt() {
+    return erasedAt;
   }
 
   /** Sets the hash of a contact stored before handles were hashed. */
