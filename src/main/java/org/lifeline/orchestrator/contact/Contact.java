@@ -1,12 +1,14 @@
 package org.lifeline.orchestrator.contact;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.UUID;
+import org.lifeline.orchestrator.platform.crypto.EncryptedText;
 
 /** A person on one channel. Handle and name are contact details: they never leave the database. */
 @Entity
@@ -18,22 +20,52 @@ public class Contact {
   @Column(nullable = false)
   private Channel channel;
 
+  @Convert(converter = EncryptedText.class)
   @Column(name = "channel_user_id", nullable = false)
   private String channelUserId;
 
+  /** Keyed hash of the handle: finds the contact without decrypting every row. */
+  @Column(nullable = false)
+  private String channelUserHash;
+
+  @Convert(converter = EncryptedText.class)
   private String displayName;
   private String language;
 
   @Column(nullable = false)
   private Instant createdAt;
 
+  private Instant erasedAt;
+
   protected Contact() {}
 
-  public Contact(Channel channel, String channelUserId, Instant createdAt) {
+  Contact(Channel channel, String channelUserId, String channelUserHash, Instant createdAt) {
     this.id = UUID.randomUUID();
     this.channel = channel;
     this.channelUserId = channelUserId;
+    this.channelUserHash = channelUserHash;
     this.createdAt = createdAt;
+  }
+
+  /**
+   * Forgets who the person is: handle and name are gone, the hash no longer matches anything, so a
+   * new message from the same handle starts a new contact.
+   */
+  public void erase(Instant now) {
+    this.channelUserId = "erased";
+    this.channelUserHash = "erased:" + id;
+    this.displayName = null;
+    this.language = null;
+    this.erasedAt = now;
+  }
+
+  public Instant getErasedAt() {
+    return erasedAt;
+  }
+
+  /** Sets the hash of a contact stored before handles were hashed. */
+  void hashHandle(String channelUserHash) {
+    this.channelUserHash = channelUserHash;
   }
 
   /** Keeps what the person told us most recently. */

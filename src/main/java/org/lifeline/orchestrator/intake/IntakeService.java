@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import org.lifeline.orchestrator.contact.Contact;
-import org.lifeline.orchestrator.contact.ContactRepository;
+import org.lifeline.orchestrator.contact.ContactDirectory;
 import org.lifeline.orchestrator.request.HelpRequest;
 import org.lifeline.orchestrator.request.HelpRequestRepository;
 import org.lifeline.orchestrator.request.RequestLifecycle;
@@ -19,12 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class IntakeService {
 
-  private final ContactRepository contacts;
+  private final ContactDirectory contacts;
   private final HelpRequestRepository requests;
   private final RequestLifecycle lifecycle;
   private final Clock clock;
 
-  IntakeService(ContactRepository contacts, HelpRequestRepository requests, RequestLifecycle lifecycle, Clock clock) {
+  IntakeService(ContactDirectory contacts, HelpRequestRepository requests, RequestLifecycle lifecycle, Clock clock) {
     this.contacts = contacts;
     this.requests = requests;
     this.lifecycle = lifecycle;
@@ -51,10 +51,7 @@ class IntakeService {
   /** Contact, request, first history entries: one transaction, all or nothing. */
   @Transactional
   HelpRequest receive(IntakeRequest body, String idempotencyKey, String actor) {
-    Contact contact =
-        contacts
-            .findByChannelAndChannelUserId(body.channel(), body.channelUserId())
-            .orElseGet(() -> contacts.save(new Contact(body.channel(), body.channelUserId(), clock.instant())));
+    Contact contact = contacts.findOrCreate(body.channel(), body.channelUserId());
     contact.update(body.displayName(), body.language());
     HelpRequest request = new HelpRequest(contact.getId(), body.channel(), body.age(), body.language(), clock.instant());
     if (idempotencyKey != null) {

@@ -54,4 +54,19 @@ public interface HelpRequestRepository extends JpaRepository<HelpRequest, UUID> 
   @Modifying(clearAutomatically = true)
   @Query("update HelpRequest r set r.dispatchNotBefore = :notBefore where r.id = :id")
   int postponeDispatch(@Param("id") UUID id, @Param("notBefore") Instant notBefore);
+
+  /** Contacts whose requests are all final and untouched since the cutoff, and not yet erased. */
+  @Query(
+      """
+      select c.id from Contact c
+      where c.erasedAt is null
+        and not exists (select r.id from HelpRequest r where r.contactId = c.id
+                        and (r.status not in :finalStatuses or r.updatedAt >= :cutoff))
+      """)
+  List<UUID> findContactsWithOnlyFinalRequestsUpdatedBefore(
+      @Param("cutoff") Instant cutoff, @Param("finalStatuses") Collection<RequestStatus> finalStatuses);
+
+  default List<UUID> findContactsWithOnlyFinalRequestsUpdatedBefore(Instant cutoff) {
+    return findContactsWithOnlyFinalRequestsUpdatedBefore(cutoff, RequestStatus.FINAL);
+  }
 }

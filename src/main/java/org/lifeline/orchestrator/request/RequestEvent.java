@@ -1,6 +1,7 @@
 package org.lifeline.orchestrator.request;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.UUID;
+import org.lifeline.orchestrator.platform.crypto.EncryptedText;
 
 /** One entry of a request's history. Append-only. */
 @Entity
@@ -39,7 +41,8 @@ public class RequestEvent {
   @Column(nullable = false)
   private String actor;
 
-  /** Text of an inbound message; sensitive, never exposed through the history API. */
+  /** Text of an inbound message; sensitive: encrypted at rest, never exposed through the history API. */
+  @Convert(converter = EncryptedText.class)
   private String content;
 
   protected RequestEvent() {}

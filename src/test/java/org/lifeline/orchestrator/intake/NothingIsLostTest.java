@@ -40,16 +40,19 @@ class NothingIsLostTest {
     int enginePort = freePort();
     String apiKey = "test-key-" + UUID.randomUUID();
     Map<String, Object> clusterMode =
-        Map.of(
-            "lifeline.engine.mode", "camunda",
-            "lifeline.security.users[0].username", "curator",
-            "lifeline.security.users[0].roles", "CURATOR",
-            "lifeline.security.users[0].password-hash", "{noop}not-the-demo",
-            "camunda.client.grpc-address", "http://127.0.0.1:" + enginePort,
-            "camunda.client.rest-address", "http://127.0.0.1:" + freePort(),
-            "camunda.client.prefer-rest-over-grpc", "false",
-            "camunda.client.request-timeout", "2s",
-            "lifeline.security.integrator-keys", apiKey);
+        Map.ofEntries(
+            Map.entry("lifeline.engine.mode", "camunda"),
+            Map.entry("lifeline.security.users[0].username", "curator"),
+            Map.entry("lifeline.security.users[0].roles", "CURATOR"),
+            Map.entry("lifeline.security.users[0].password-hash", "{noop}not-the-demo"),
+            Map.entry("camunda.client.grpc-address", "http://127.0.0.1:" + enginePort),
+            Map.entry("camunda.client.rest-address", "http://127.0.0.1:" + freePort()),
+            Map.entry("camunda.client.prefer-rest-over-grpc", "false"),
+            Map.entry("camunda.client.request-timeout", "2s"),
+            Map.entry("lifeline.security.integrator-keys", apiKey),
+            Map.entry("lifeline.crypto.keys[0].id", "test"),
+            Map.entry("lifeline.crypto.keys[0].secret", "dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktdGVzdCE="),
+            Map.entry("lifeline.crypto.active-key", "test"));
     ZeebeTestEngine engine = null;
     try (RunningPlatform platform = RunningPlatform.start(clusterMode, apiKey)) {
       HttpResponse<String> response =

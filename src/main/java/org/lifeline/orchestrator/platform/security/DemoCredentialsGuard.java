@@ -1,6 +1,7 @@
 package org.lifeline.orchestrator.platform.security;
 
 import org.lifeline.orchestrator.engine.EngineProperties;
+import org.lifeline.orchestrator.platform.crypto.CryptoProperties;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +15,16 @@ class DemoCredentialsGuard {
   static final String DEMO_INTEGRATOR_KEY = "demo-integrator-key";
   static final String DEMO_PASSWORD = "demo";
 
-  DemoCredentialsGuard(EngineProperties engine, SecurityProperties security, PasswordEncoder passwords) {
+  static final String DEMO_CRYPTO_KEY_ID = "demo";
+
+  DemoCredentialsGuard(
+      EngineProperties engine, SecurityProperties security, CryptoProperties crypto, PasswordEncoder passwords) {
     if (engine.isEmbedded()) {
       return;
+    }
+    if (crypto.keys().stream().anyMatch(key -> key.id().equals(DEMO_CRYPTO_KEY_ID))) {
+      throw new IllegalStateException(
+          "The demo encryption key is only allowed in embedded mode: configure lifeline.crypto.keys");
     }
     if (security.integratorKeys().contains(DEMO_INTEGRATOR_KEY)) {
       throw new IllegalStateException(

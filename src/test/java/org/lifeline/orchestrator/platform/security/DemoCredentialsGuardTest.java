@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lifeline.orchestrator.engine.EngineMode;
 import org.lifeline.orchestrator.engine.EngineProperties;
+import org.lifeline.orchestrator.platform.crypto.CryptoProperties;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -16,15 +17,25 @@ class DemoCredentialsGuardTest {
   EngineProperties embedded = new EngineProperties(EngineMode.EMBEDDED, null);
   EngineProperties camunda = new EngineProperties(EngineMode.CAMUNDA, null);
 
+  CryptoProperties demoCrypto = new CryptoProperties(List.of(new CryptoProperties.Key("demo", "x")), "demo", "y");
+  CryptoProperties realCrypto = new CryptoProperties(List.of(new CryptoProperties.Key("2026-11", "x")), "2026-11", "y");
+
+  @Test
+  void aClusterModeRefusesTheDemoEncryptionKey() {
+    var security = new SecurityProperties(List.of("a-real-key"), List.of());
+    assertThatThrownBy(() -> new DemoCredentialsGuard(camunda, security, demoCrypto, passwords))
+        .hasMessageContaining("encryption key");
+  }
+
   @Test
   void theEmbeddedDefaultAcceptsTheDemoCredentials() {
-    assertThatCode(() -> new DemoCredentialsGuard(embedded, demo(), passwords)).doesNotThrowAnyException();
+    assertThatCode(() -> new DemoCredentialsGuard(embedded, demo(), demoCrypto, passwords)).doesNotThrowAnyException();
   }
 
   @Test
   void aClusterModeRefusesTheDemoIntegratorKey() {
     var security = new SecurityProperties(List.of("demo-integrator-key"), List.of());
-    assertThatThrownBy(() -> new DemoCredentialsGuard(camunda, security, passwords))
+    assertThatThrownBy(() -> new DemoCredentialsGuard(camunda, security, realCrypto, passwords))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("integrator key");
   }
@@ -35,7 +46,7 @@ class DemoCredentialsGuardTest {
         new SecurityProperties(
             List.of("a-real-key"),
             List.of(new SecurityProperties.UserAccount("curator", passwords.encode("demo"), List.of("CURATOR"))));
-    assertThatThrownBy(() -> new DemoCredentialsGuard(camunda, security, passwords))
+    assertThatThrownBy(() -> new DemoCredentialsGuard(camunda, security, realCrypto, passwords))
         .hasMessageContaining("curator");
   }
 
@@ -45,7 +56,7 @@ class DemoCredentialsGuardTest {
         new SecurityProperties(
             List.of("a-real-key"),
             List.of(new SecurityProperties.UserAccount("curator", passwords.encode("long-secret"), List.of("CURATOR"))));
-    assertThatCode(() -> new DemoCredentialsGuard(camunda, security, passwords)).doesNotThrowAnyException();
+    assertThatCode(() -> new DemoCredentialsGuard(camunda, security, realCrypto, passwords)).doesNotThrowAnyException();
   }
 
   private SecurityProperties demo() {

@@ -1,0 +1,288 @@
+package org.lifeline.orchestrator.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.lifeline.orchestrator.PlatformTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * Hundreds of malformed or hostile requests across the API: each must get a 4xx problem+json,
+ * never a 5xx, and the database must hold exactly what it held before.
+ */
+@PlatformTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadInputCorpusTest {
+
+  private static final String NO_SUCH_ID = "00000000-0000-0000-0000-000000000001";
+
+  @Autowired MockMvc mvc;
+  @Autowired JdbcTemplate jdbc;
+
+  private Map<String, Long> rowsBefore;
+  private int casesRun;
+
+  /** A body field and the kind of value it takes, to know which values are wrong for it. */
+  enum Kind { REQUIRED_TEXT, TEXT, ENUM, NUMBER, PATTERN }
+
+  record Field(String name, Kind kind, int maxLength) {}
+
+  record BodyEndpoint(
+      HttpMethod method, String path, String user, String[] roles, Map<String, Object> valid, List<Field> fields) {}
+
+  record Case(String name, MockHttpServletRequestBuilder request) {}
+
+  static List<BodyEndpoint> bodyEndpoints() {
+    return List.of(
+        new BodyEndpoint(
+            HttpMethod.POST,
+            "/api/v1/requests",
+            "curator",
+            new String[] {"CURATOR"},
+            ordered("channel", "web", "channelUserId", "corpus-user", "age", 30, "language", "en", "message", "hello"),
+            List.of(
+                new Field("channel", Kind.ENUM, 0),
+                new Field("channelUserId", Kind.REQUIRED_TEXT, 200),
+                new Field("displayName", Kind.TEXT, 200),
+                new Field("age", Kind.NUMBER, 0),
+                new Field("language", Kind.PATTERN, 0),
+                new Field("message", Kind.TEXT, 4096))));
+  }
+
+  static List<String> idPaths() {
+    return List.of(
+        "GET /api/v1/requests/{id}",
+        "GET /api/v1/contacts/{id}/requests",
+        "DELETE /api/v1/admin/contacts/{id}/personal-data");
+  }
+
+  @BeforeAll
+  void snapshot() {
+    rowsBefore = settledRowCounts();
+  }
+
+  @AfterAll
+  void nothingWasWritten() {
+    assertThat(casesRun).as("corpus size").isGreaterThanOrEqualTo(200);
+    assertThat(settledRowCounts()).isEqualTo(rowsBefore);
+    System.out.println("bad-input corpus: " + casesRun + " hostile requests, all answered 4xx problem+json, 0 rows written");
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyHostileRequestGetsAProblemAndWritesNothing() {
+    List<Case> cases = new ArrayList<>();
+    for (BodyEndpoint endpoint : bodyEndpoints()) {
+      cases.addAll(bodyCases(endpoint));
+    }
+    for (String idPath : idPaths()) {
+      cases.addAll(idCases(idPath));
+    }
+    return cases.stream().map(testCase -> DynamicTest.dynamicTest(testCase.name(), () -> expectProblem(testCase)));
+  }
+
+  private void expectProblem(Case testCase) throws Exception {
+    MockHttpServletResponse response = mvc.perform(testCase.request()).andReturn().getResponse();
+    casesRun++;
+    assertThat(response.getStatus()).as(testCase.name()).isBetween(400, 499);
+    assertThat(response.getContentType()).as(testCase.name()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+  }
+
+  private List<Case> bodyCases(BodyEndpoint endpoint) {
+    List<Case> cases = new ArrayList<>();
+    String label = endpoint.method() + " " + endpoint.path() + ": ";
+    String valid = json(endpoint.valid());
+    cases.add(raw(endpoint, label + "empty body", ""));
+    cases.add(raw(endpoint, label + "null", "null"));
+    cases.add(raw(endpoint, label + "array", "[]"));
+    cases.add(raw(endpoint, label + "string", "\"text\""));
+    cases.add(raw(endpoint, label + "number", "42"));
+    cases.add(raw(endpoint, label + "truncated", valid.substring(0, valid.length() / 2)));
+    cases.add(raw(endpoint, label + "trailing garbage", valid + "}}"));
+    cases.add(raw(endpoint, label + "single quotes", valid.replace('"', '\'')));
+    cases.add(raw(endpoint, label + "comments", "/* hi */" + valid));
+    cases.add(raw(endpoint, label + "deep nesting", "[".repeat(5000) + "]".repeat(5000)));
+    cases.add(raw(endpoint, label + "deep object", "{\"a\":".repeat(3000) + "1" + "}".repeat(3000)));
+    cases.add(raw(endpoint, label + "huge body", valid.substring(0, valid.length() - 1) + ",\"padding\":\"" + "x".repeat(400_000) + "\"}"));
+    cases.add(bytes(endpoint, label + "invalid UTF-8", invalidUtf8(valid)));
+    cases.add(bytes(endpoint, label + "NUL bytes", (valid.substring(0, 5) + "\u0000" + valid.substring(5)).getBytes(StandardCharsets.UTF_8)));
+    cases.add(typed(endpoint, label + "text/plain", valid, MediaType.TEXT_PLAIN));
+    cases.add(typed(endpoint, label + "XML", "<request><channel>web</channel></request>", MediaType.APPLICATION_XML));
+    cases.add(typed(endpoint, label + "form", "channel=web", MediaType.APPLICATION_FORM_URLENCODED));
+    for (Field field : endpoint.fields()) {
+      for (Map.Entry<String, Object> wrong : wrongValues(field).entrySet()) {
+        Map<String, Object> body = new LinkedHashMap<>(endpoint.valid());
+        body.put(field.name(), wrong.getValue());
+        cases.add(raw(endpoint, label + field.name() + " " + wrong.getKey(), json(body)));
+      }
+      if (field.kind() == Kind.REQUIRED_TEXT || field.kind() == Kind.ENUM) {
+        Map<String, Object> body = new LinkedHashMap<>(endpoint.valid());
+        body.remove(field.name());
+        cases.add(raw(endpoint, label + field.name() + " missing", json(body)));
+      }
+    }
+    return cases;
+  }
+
+  private static Map<String, Object> wrongValues(Field field) {
+    Map<String, Object> wrong = new LinkedHashMap<>();
+    wrong.put("as object", Map.of("nested", "x"));
+    wrong.put("as array", List.of("x"));
+    switch (field.kind()) {
+      case ENUM -> {
+        wrong.put("unknown value", "carrier-pigeon");
+        wrong.put("SQL injection", "web'; DROP TABLE contact; --");
+        wrong.put("script", "<script>alert(1)</script>");
+        wrong.put("upper case", "WEB ");
+        wrong.put("number", 7);
+        wrong.put("null", null);
+      }
+      case NUMBER -> {
+        wrong.put("text", "thirty");
+        wrong.put("negative", -5);
+        wrong.put("absurd", 100_000);
+        wrong.put("overflow", new java.math.BigInteger("999999999999999999999999"));
+        wrong.put("fraction", 30.5);
+        wrong.put("SQL injection", "30 OR 1=1");
+        wrong.put("boolean", true);
+      }
+      case PATTERN -> {
+        wrong.put("script", "<script>alert(1)</script>");
+        wrong.put("SQL injection", "en'; DROP TABLE help_request; --");
+        wrong.put("path traversal", "../../etc/passwd");
+        wrong.put("too long", "english-language");
+      }
+      case REQUIRED_TEXT -> {
+        wrong.put("blank", "   ");
+        wrong.put("null", null);
+        wrong.put("too long", "u".repeat(field.maxLength() + 1));
+      }
+      case TEXT -> wrong.put("too long", "t".repeat(field.maxLength() + 1));
+    }
+    return wrong;
+  }
+
+  private List<Case> idCases(String idPath) {
+    String[] parts = idPath.split(" ", 2);
+    HttpMethod method = HttpMethod.valueOf(parts[0]);
+    List<Case> cases = new ArrayList<>();
+    for (String id :
+        List.of(
+            "not-a-uuid",
+            "1 OR 1=1",
+            "'; DROP TABLE help_request; --",
+            "<script>alert(1)</script>",
+            "..",
+            "..%2F..%2Fetc%2Fpasswd",
+            "%2e%2e",
+            "%00",
+            "12345",
+            "00000000-0000-0000-0000-00000000000g",
+            "x".repeat(3000),
+            NO_SUCH_ID)) {
+      String path = parts[1].replace("{id}", id);
+      cases.add(
+          new Case(
+              idPath + " with id " + (id.length() > 40 ? id.substring(0, 40) + "..." : id),
+              MockMvcRequestBuilders.request(method, java.net.URI.create(path.replace(" ", "%20").replace("'", "%27").replace("<", "%3C").replace(">", "%3E")))
+                  .with(user("admin").roles("ADMIN", "CURATOR", "SUPERVISOR"))));
+    }
+    return cases;
+  }
+
+  private Case raw(BodyEndpoint endpoint, String name, String body) {
+    return typed(endpoint, name, body, MediaType.APPLICATION_JSON);
+  }
+
+  private Case typed(BodyEndpoint endpoint, String name, String body, MediaType type) {
+    return new Case(
+        name,
+        MockMvcRequestBuilders.request(endpoint.method(), endpoint.path())
+            .with(user(endpoint.user()).roles(endpoint.roles()))
+            .contentType(type)
+            .content(body));
+  }
+
+  private Case bytes(BodyEndpoint endpoint, String name, byte[] body) {
+    return new Case(
+        name,
+        MockMvcRequestBuilders.request(endpoint.method(), endpoint.path())
+            .with(user(endpoint.user()).roles(endpoint.roles()))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(body));
+  }
+
+  private static byte[] invalidUtf8(String valid) {
+    byte[] bytes = valid.getBytes(StandardCharsets.UTF_8);
+    byte[] broken = new byte[bytes.length + 2];
+    int at = valid.indexOf("corpus-user");
+    System.arraycopy(bytes, 0, broken, 0, at);
+    broken[at] = (byte) 0xC3;
+    broken[at + 1] = (byte) 0x28;
+    System.arraycopy(bytes, at, broken, at + 2, bytes.length - at);
+    return broken;
+  }
+
+  /** Earlier tests in the shared context may still be finishing their flows: wait for quiet. */
+  private Map<String, Long> settledRowCounts() {
+    Map<String, Long>[] last = new Map[] {rowCounts()};
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> {
+          Map<String, Long> now = rowCounts();
+          boolean settled = now.equals(last[0]);
+          last[0] = now;
+          return settled;
+        });
+    return last[0];
+  }
+
+  private Map<String, Long> rowCounts() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (String table :
+        jdbc.queryForList(
+            "select table_name from information_schema.tables where lower(table_schema) = 'public' and lower(table_type) in ('table', 'base table') order by table_name",
+            String.class)) {
+      if (!table.equalsIgnoreCase("flyway_schema_history")) {
+        counts.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class));
+      }
+    }
+    return counts;
+  }
+
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+
+  private static String json(Map<String, Object> body) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
