@@ -1,12 +1,14 @@
 package org.lifeline.orchestrator.questionnaire;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.UUID;
+import org.lifeline.orchestrator.platform.crypto.EncryptedText;
 
 /** One stored answer of a request's questionnaire (sensitive: it never goes to the engine). */
 @Entity
@@ -22,7 +24,8 @@ public class QuestionnaireAnswer {
   @Column(nullable = false)
   private String questionId;
 
-  /** The normalised value; {@link Questionnaire#SKIPPED} for a skipped optional question. */
+  /** The normalised value; {@link Questionnaire#SKIPPED} for a skipped optional question. Encrypted at rest. */
+  @Convert(converter = EncryptedText.class)
   @Column(nullable = false)
   private String answer;
 
