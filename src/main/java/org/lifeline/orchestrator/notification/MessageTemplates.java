@@ -1,6 +1,10 @@
 package org.lifeline.orchestrator.notification;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.stereotype.Component;
@@ -13,14 +17,26 @@ import org.springframework.stereotype.Component;
 public class MessageTemplates {
 
   private final MessageSource messages;
+  private final Map<String, TemplateArguments> configuredArguments;
 
-  MessageTemplates(MessageSource messages) {
+  MessageTemplates(MessageSource messages, List<TemplateArguments> configuredArguments) {
     this.messages = messages;
+    this.configuredArguments =
+        configuredArguments.stream().collect(Collectors.toMap(TemplateArguments::template, Function.identity()));
   }
 
+  /**
+   * Renders a template; without explicit arguments, the template's {@link TemplateArguments} (if any) fill its
+   * placeholders.
+   */
   public String render(String template, String language, Object... arguments) {
     Locale locale = language == null ? Locale.ENGLISH : Locale.forLanguageTag(language);
-    return messages.getMessage("outbound." + template, arguments, locale);
+    Object[] filled = arguments;
+    TemplateArguments configured = configuredArguments.get(template);
+    if (filled.length == 0 && configured != null) {
+      filled = configured.arguments(language);
+    }
+    return messages.getMessage("outbound." + template, filled, locale);
   }
 
   public boolean exists(String template) {

@@ -29,10 +29,26 @@ public record RequestView(
   }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record HistoryEntry(Instant at, RequestEventType type, RequestStatus status, String template, String actor) {
+  public record HistoryEntry(
+      Instant at,
+      RequestEventType type,
+      RequestStatus status,
+      String template,
+      String actor,
+      String step,
+      RiskLevel level,
+      String detail) {
 
     static HistoryEntry of(RequestEvent event) {
-      return new HistoryEntry(event.getAt(), event.getType(), event.getStatus(), event.getTemplate(), event.getActor());
+      return new HistoryEntry(
+          event.getAt(),
+          event.getType(),
+          event.getStatus(),
+          event.getTemplate(),
+          event.getActor(),
+          event.getStep(),
+          event.getLevel(),
+          event.getDetail());
     }
   }
 }
