@@ -95,6 +95,12 @@ class Escalation {
     reached(decision == EscalationDecision.CONTINUE ? EscalationStep.CONTINUED : EscalationStep.CLOSED, now);
   }
 
+  /** Its process instance is gone (embedded engine restarted): closed here, a new escalation takes over. */
+  void supersede(Instant now) {
+    closedAt = now;
+    reached(EscalationStep.RE_DRIVEN, now);
+  }
+
   boolean isOpen() {
     return closedAt == null;
   }

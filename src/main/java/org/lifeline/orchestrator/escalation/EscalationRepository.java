@@ -17,4 +17,6 @@ interface EscalationRepository extends JpaRepository<Escalation, UUID> {
   List<Escalation> findByClosedAtIsNullOrderByOpenedAt(Limit limit);
 
   List<Escalation> findAllByOrderByOpenedAtDesc(Limit limit);
+
+  List<Escalation> findByClosedAtIsNullAndEngineRunNot(String engineRun);
 }

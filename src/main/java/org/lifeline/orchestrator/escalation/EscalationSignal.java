@@ -44,9 +44,13 @@ class EscalationSignal {
   protected EscalationSignal() {}
 
   EscalationSignal(UUID requestId, SignalSource source, RiskLevel level, String codes, String actor, boolean publish, Instant now) {
+    this(requestId, source.code(), level, codes, actor, publish, now);
+  }
+
+  EscalationSignal(UUID requestId, String source, RiskLevel level, String codes, String actor, boolean publish, Instant now) {
     this.id = UUID.randomUUID();
     this.requestId = requestId;
-    this.source = source.code();
+    this.source = source;
     this.level = level;
     this.codes = codes;
     this.actor = actor;

@@ -12,7 +12,9 @@ enum EscalationStep {
   /** The supervisor let the request continue, with top priority. */
   CONTINUED,
   /** The supervisor closed the request. */
-  CLOSED;
+  CLOSED,
+  /** Its process instance was lost with an embedded engine's restart; a new escalation took over. */
+  RE_DRIVEN;
 
   String code() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

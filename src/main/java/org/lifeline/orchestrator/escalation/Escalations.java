@@ -30,6 +30,7 @@ class Escalations {
   private static final Limit LIST_LIMIT = Limit.of(500);
 
   private final EscalationRepository escalations;
+  private final EscalationSignalRepository signals;
   private final RequestLifecycle lifecycle;
   private final EscalationProperties properties;
   private final List<StaffNotifier> notifiers;
@@ -37,11 +38,13 @@ class Escalations {
 
   Escalations(
       EscalationRepository escalations,
+      EscalationSignalRepository signals,
       RequestLifecycle lifecycle,
       EscalationProperties properties,
       List<StaffNotifier> notifiers,
       Clock clock) {
     this.escalations = escalations;
+    this.signals = signals;
     this.lifecycle = lifecycle;
     this.properties = properties;
     this.notifiers = notifiers;
@@ -124,6 +127,27 @@ class Escalations {
       return OptionalLong.of(request.getProcessInstanceKey());
     }
     return OptionalLong.empty();
+  }
+
+  /**
+   * Open escalations whose process instance lived in an earlier run of the embedded engine (lost with its restart)
+   * are closed as re-driven, and each gets a new signal to publish, with its level and source: the supervisor is put
+   * on it again and the person gets the crisis resources again. Never the case with a Camunda cluster.
+   *
+   * @return how many were re-driven
+   */
+  int redriveEarlierRuns(String engineRun) {
+    List<Escalation> lost = escalations.findByClosedAtIsNullAndEngineRunNot(engineRun);
+    Instant now = clock.instant();
+    for (Escalation escalation : lost) {
+      escalation.supersede(now);
+      signals.save(
+          new EscalationSignal(
+              escalation.getRequestId(), escalation.getSource(), escalation.getLevel(), "re-drive", ACTOR, true, now));
+      lifecycle.recordEscalationStep(
+          escalation.getRequestId(), EscalationStep.RE_DRIVEN.code(), escalation.getLevel(), escalation.getSource(), ACTOR);
+    }
+    return lost.size();
   }
 
   @Transactional(readOnly = true)

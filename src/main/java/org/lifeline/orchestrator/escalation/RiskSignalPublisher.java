@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.lifeline.orchestrator.engine.EngineRun;
 import org.lifeline.orchestrator.engine.ProcessModelDeployer;
 import org.lifeline.orchestrator.escalation.RiskEscalationProcess.Variables;
 import org.slf4j.Logger;
@@ -25,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Tells the engine about stored signals that escalate: right after the signal's transaction commits, and in the
  * background for signals stored while the engine was unreachable. The message id is the signal id and the
  * time-to-live is zero: a signal that finds an escalation of the request open is recorded, not queued to start a
- * second one afterwards.
+ * second one afterwards. After an embedded engine's restart it also re-drives the escalations that were open.
  */
 @Component
 class RiskSignalPublisher {
@@ -36,20 +37,27 @@ class RiskSignalPublisher {
   private final CamundaClient client;
   private final ProcessModelDeployer deployer;
   private final EscalationSignalRepository signals;
+  private final Escalations escalations;
+  private final EngineRun engineRun;
   private final TransactionTemplate newTransaction;
   private final Clock clock;
   private final Duration retryDelay;
+  private volatile boolean redriven;
 
   RiskSignalPublisher(
       CamundaClient client,
       ProcessModelDeployer deployer,
       EscalationSignalRepository signals,
+      Escalations escalations,
+      EngineRun engineRun,
       PlatformTransactionManager transactions,
       Clock clock,
       @Value("${lifeline.escalation.retry-delay:2s}") Duration retryDelay) {
     this.client = client;
     this.deployer = deployer;
     this.signals = signals;
+    this.escalations = escalations;
+    this.engineRun = engineRun;
     // Also called after another transaction's commit, where only a new transaction may write.
     this.newTransaction = new TransactionTemplate(transactions);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -64,12 +72,25 @@ class RiskSignalPublisher {
 
   @Scheduled(initialDelay = 0, fixedDelayString = "${lifeline.escalation.publish-interval:1s}")
   void publishPending() {
+    redriveEarlierRuns();
     List<UUID> pending = signals.findIdsToPublish(clock.instant(), Limit.of(100));
     for (UUID signalId : pending) {
       if (!tryPublish(signalId)) {
         return;
       }
     }
+  }
+
+  /** Once per engine run: escalations whose instances were lost with an embedded engine's restart start again. */
+  void redriveEarlierRuns() {
+    if (redriven) {
+      return;
+    }
+    Integer count = newTransaction.execute(status -> escalations.redriveEarlierRuns(engineRun.id()));
+    if (count != null && count > 0) {
+      log.warn("{} open escalation(s) lived in an earlier engine run and are re-driven", count);
+    }
+    redriven = true;
   }
 
   /**

@@ -42,6 +42,7 @@ import org.lifeline.orchestrator.engine.UserTaskAdaptation;
 import org.lifeline.orchestrator.request.HelpRequestRepository;
 import org.lifeline.orchestrator.request.RequestLifecycle;
 import org.lifeline.orchestrator.request.RequestStatus;
+import org.lifeline.orchestrator.request.RiskLevel;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Limit;
 import org.springframework.http.MediaType;
@@ -64,6 +65,7 @@ class EscalationApiTest {
   @Autowired HelpRequestRepository requests;
   @Autowired EscalationSignalRepository signals;
   @Autowired Escalations escalations;
+  @Autowired EscalationRepository escalationRows;
 
   ApiClient api;
 
@@ -313,6 +315,26 @@ class EscalationApiTest {
     postMessage(id, RISKY).andExpect(status().isAccepted());
 
     api.awaitRequest(id, found -> ApiClient.hasOutbound(found, "crisis-resources"));
+  }
+
+  @Test
+  void anEscalationLostWithAnEmbeddedEngineRestartIsReDriven() throws Exception {
+    UUID id = newRequest(null);
+    lifecycle.raiseRisk(id, RiskLevel.HIGH);
+    escalationRows.saveAndFlush(new Escalation(id, "embedded-earlier-run", 42L, RiskLevel.HIGH, "message", Instant.now()));
+
+    assertThat(escalations.redriveEarlierRuns(engineRun.id())).isPositive();
+
+    awaitReviewTask(id);
+    JsonNode request = awaitStep(id, "opened");
+    assertThat(entries(request, "ESCALATION"))
+        .extracting(entry -> entry.get("step").asText())
+        .containsSubsequence("re-driven", "opened");
+    List<EscalationView> both = escalations.ofRequest(id);
+    assertThat(both).hasSize(2);
+    assertThat(both.get(0).step()).isEqualTo("re-driven");
+    assertThat(both.get(0).closedAt()).isNotNull();
+    assertThat(both.get(1).closedAt()).isNull();
   }
 
   // --- helpers
