@@ -1,6 +1,8 @@
 package org.lifeline.orchestrator.escalation;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.lifeline.orchestrator.notification.TemplateArguments;
 import org.springframework.stereotype.Component;
 
@@ -16,10 +18,13 @@ class CrisisLineArguments implements TemplateArguments {
   /** Used only when nothing is configured at all: the emergency number in Europe, Ukraine and Russia. */
   static final String LAST_RESORT = "112";
 
-  private final EscalationProperties properties;
+  /** By lower-case language tag: configuration keys lose their case unless written in brackets. */
+  private final Map<String, String> linesByLanguage;
 
   CrisisLineArguments(EscalationProperties properties) {
-    this.properties = properties;
+    this.linesByLanguage =
+        properties.crisisLines().entrySet().stream()
+            .collect(Collectors.toMap(entry -> entry.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue));
   }
 
   @Override
@@ -34,16 +39,16 @@ class CrisisLineArguments implements TemplateArguments {
 
   String linesFor(String language) {
     if (language != null) {
-      String tag = language.trim();
-      String exact = properties.crisisLines().get(tag);
+      String tag = language.trim().toLowerCase(Locale.ROOT);
+      String exact = linesByLanguage.get(tag);
       if (exact != null) {
         return exact;
       }
       String primary = Locale.forLanguageTag(tag).getLanguage();
-      if (properties.crisisLines().containsKey(primary)) {
-        return properties.crisisLines().get(primary);
+      if (linesByLanguage.containsKey(primary)) {
+        return linesByLanguage.get(primary);
       }
     }
-    return properties.crisisLines().getOrDefault(DEFAULT_KEY, LAST_RESORT);
+    return linesByLanguage.getOrDefault(DEFAULT_KEY, LAST_RESORT);
   }
 }
