@@ -3,6 +3,7 @@ package org.lifeline.orchestrator.notification;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
@@ -16,18 +17,19 @@ import org.springframework.stereotype.Component;
 public class MessageTemplates {
 
   private final MessageSource messages;
-  private final Map<String, List<String>> configuredArguments;
+  private final Map<String, TemplateArguments> configuredArguments;
 
   MessageTemplates(MessageSource messages, List<TemplateArguments> configuredArguments) {
     this.messages = messages;
     this.configuredArguments =
-        configuredArguments.stream().collect(Collectors.toMap(TemplateArguments::template, TemplateArguments::arguments));
+        configuredArguments.stream().collect(Collectors.toMap(TemplateArguments::template, Function.identity()));
   }
 
-  /** The text in the language, its placeholders filled with the configured {@link TemplateArguments}. */
+  /** The text in the language, its placeholders filled by the template's {@link TemplateArguments}, if any. */
   public String render(String template, String language) {
     Locale locale = language == null ? Locale.ENGLISH : Locale.forLanguageTag(language);
-    Object[] arguments = configuredArguments.getOrDefault(template, List.of()).toArray();
+    TemplateArguments configured = configuredArguments.get(template);
+    Object[] arguments = configured == null ? new Object[0] : configured.arguments(language);
     return messages.getMessage("outbound." + template, arguments, locale);
   }
 

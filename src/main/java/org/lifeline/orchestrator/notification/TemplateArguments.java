@@ -1,15 +1,15 @@
 package org.lifeline.orchestrator.notification;
 
-import java.util.List;
-
 /**
- * The placeholders {0}, {1}, ... of one outbound template, filled from configuration when the message is delivered (a
- * feature contributes a bean, e.g. the partner project of the minor redirect). Never person data.
+ * Fills the placeholders ({0}, {1}, ...) of one outbound template from configuration at delivery time, so queued
+ * messages store no arguments and a corrected configuration applies to messages not yet delivered. Arguments come
+ * from configuration only, never from what a person wrote.
  */
 public interface TemplateArguments {
 
-  /** The template these arguments belong to, e.g. {@code minor-redirect}. */
+  /** The template whose placeholders this fills. */
   String template();
 
-  List<String> arguments();
+  /** The arguments for a message in that language (null when the language is unknown). */
+  Object[] arguments(String language);
 }

@@ -1,7 +1,6 @@
 package org.lifeline.orchestrator.qualification;
 
 import jakarta.validation.constraints.NotBlank;
-import java.util.List;
 import org.lifeline.orchestrator.notification.TemplateArguments;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -20,7 +19,7 @@ public record MinorPartnerProperties(@NotBlank String name, @NotBlank String con
   }
 
   @Override
-  public List<String> arguments() {
-    return List.of(name, contact);
+  public Object[] arguments(String language) {
+    return new Object[] {name, contact};
   }
 }

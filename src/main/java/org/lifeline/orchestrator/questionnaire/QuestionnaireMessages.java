@@ -4,7 +4,6 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.lifeline.orchestrator.request.HelpRequestProcess.Messages;
@@ -14,16 +13,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the engine what the questionnaire's answers mean for the flow: another answer (the reminder timers start
- * again), the questionnaire complete, or a risk signal for the emergency escalation. Ids, question ids and levels only.
+ * again) or the questionnaire complete. Risk answers are raised as escalation signals with the answer itself. Ids, question ids and levels only.
  * Every message has a message id, so sending it again (a retried answer) is harmless.
  */
 @Component
 public class QuestionnaireMessages {
-
-  /** The value of the RiskDetected message's {@code signal} variable. */
-  static final String RISK_SIGNAL = "questionnaire";
-
-  private static final Duration RISK_TIME_TO_LIVE = Duration.ofHours(1);
 
   private final CamundaClient client;
 
@@ -33,13 +27,6 @@ public class QuestionnaireMessages {
 
   void announce(QuestionnaireService.Answered answered) {
     String requestId = answered.requestId().toString();
-    if (answered.answerRisk().compareTo(RiskLevel.MEDIUM) >= 0) {
-      Map<String, Object> risk = new HashMap<>();
-      risk.put(Variables.REQUEST_ID, requestId);
-      risk.put(Variables.RISK_LEVEL, answered.requestRisk().name());
-      risk.put(Variables.SIGNAL, RISK_SIGNAL);
-      publish(Messages.RISK_DETECTED, requestId, "risk:" + requestId + ":" + answered.questionId(), RISK_TIME_TO_LIVE, risk);
-    }
     if (answered.progress().complete()) {
       completed(answered.requestId(), answered.requestRisk());
     } else {

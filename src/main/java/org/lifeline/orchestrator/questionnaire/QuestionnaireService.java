@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.lifeline.orchestrator.escalation.EscalationSignals;
+import org.lifeline.orchestrator.escalation.SignalSource;
 import org.lifeline.orchestrator.request.HelpRequest;
 import org.lifeline.orchestrator.request.RequestLifecycle;
 import org.lifeline.orchestrator.request.RequestStatus;
@@ -24,13 +26,19 @@ public class QuestionnaireService {
   private final Questionnaire questionnaire;
   private final QuestionnaireAnswerRepository answers;
   private final RequestLifecycle lifecycle;
+  private final EscalationSignals signals;
   private final Clock clock;
 
   QuestionnaireService(
-      Questionnaire questionnaire, QuestionnaireAnswerRepository answers, RequestLifecycle lifecycle, Clock clock) {
+      Questionnaire questionnaire,
+      QuestionnaireAnswerRepository answers,
+      RequestLifecycle lifecycle,
+      EscalationSignals signals,
+      Clock clock) {
     this.questionnaire = questionnaire;
     this.answers = answers;
     this.lifecycle = lifecycle;
+    this.signals = signals;
     this.clock = clock;
   }
 
@@ -83,7 +91,12 @@ public class QuestionnaireService {
     if (Questionnaire.AGE_QUESTION_ID.equals(questionId)) {
       questionnaire.statedAge(updated).ifPresent(age -> lifecycle.recordStatedAge(requestId, age));
     }
-    RiskLevel risk = lifecycle.raiseRisk(requestId, questionnaire.riskOf(Map.of(questionId, value)));
+    RiskLevel answerRisk = questionnaire.riskOf(Map.of(questionId, value));
+    if (answerRisk != RiskLevel.NONE) {
+      // Stored with the answer: the signal (and its escalation) cannot be lost between the two.
+      signals.raise(requestId, answerRisk, SignalSource.QUESTIONNAIRE, questionId + ":" + value, actor);
+    }
+    RiskLevel risk = lifecycle.get(requestId).getRiskLevel();
     return answered(sheet, questionId, updated, risk, false);
   }
 

@@ -31,6 +31,9 @@ public class HelpRequest {
   @Column(nullable = false)
   private RiskLevel riskLevel;
 
+  /** Served first by assignment: set when a supervisor lets a request continue after an escalation. */
+  private boolean priority;
+
   private Integer statedAge;
   private String language;
 
@@ -83,6 +86,11 @@ public class HelpRequest {
     this.updatedAt = now;
   }
 
+  void prioritise(Instant now) {
+    this.priority = true;
+    this.updatedAt = now;
+  }
+
   void processStarted(long processInstanceKey, String engineRun, Instant now) {
     this.processInstanceKey = processInstanceKey;
     this.engineRun = engineRun;
@@ -108,6 +116,10 @@ public class HelpRequest {
 
   public RiskLevel getRiskLevel() {
     return riskLevel;
+  }
+
+  public boolean isPriority() {
+    return priority;
   }
 
   public Integer getStatedAge() {

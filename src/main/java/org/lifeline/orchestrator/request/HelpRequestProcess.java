@@ -35,12 +35,6 @@ public final class HelpRequestProcess {
     public static final String QUESTIONNAIRE_ANSWERED = "QuestionnaireAnswered";
     /** The last required answer was stored. */
     public static final String QUESTIONNAIRE_COMPLETED = "QuestionnaireCompleted";
-    /**
-     * Starts the emergency escalation process (a separate model); variables requestId, riskLevel, signal. This process
-     * does not wait for it.
-     */
-    public static final String RISK_DETECTED = "RiskDetected";
-
     /** How long an answer message waits for the process to reach its wait state (e.g. while a worker runs). */
     public static final Duration ANSWER_TIME_TO_LIVE = Duration.ofMinutes(10);
     /** A completion must not get lost while qualification or review runs, so it waits as long as a person may. */
@@ -91,9 +85,6 @@ public final class HelpRequestProcess {
     public static final String ANSWERED_QUESTION = "answeredQuestion";
     /** Input of a reminder task: 1 or 2. */
     public static final String REMINDER_NUMBER = "reminderNumber";
-    /** Carried by RiskDetected: what raised the risk ("questionnaire"). */
-    public static final String SIGNAL = "signal";
-
     private Variables() {}
   }
 

@@ -38,6 +38,15 @@ public class RequestEvent {
   /** Why the status changed, as a code (e.g. AGE_CHANGED_SINCE_EARLIER_REQUEST, age-inconsistent); never text. */
   private String reason;
 
+  /** Escalation step or risk-signal source; codes only. */
+  private String step;
+
+  @Enumerated(EnumType.STRING)
+  private RiskLevel level;
+
+  /** Codes only (lexicon entry ids, reason or outcome codes, staff usernames): never a person's text. */
+  private String detail;
+
   @Column(nullable = false)
   private String actor;
 
@@ -77,6 +86,24 @@ public class RequestEvent {
     return event;
   }
 
+  static RequestEvent riskSignal(
+      UUID requestId, RiskLevel level, String source, String codes, String actor, Instant at) {
+    RequestEvent event = new RequestEvent(requestId, at, RequestEventType.RISK_SIGNAL, actor);
+    event.level = level;
+    event.step = source;
+    event.detail = codes;
+    return event;
+  }
+
+  static RequestEvent escalation(
+      UUID requestId, String step, RiskLevel level, String codes, String actor, Instant at) {
+    RequestEvent event = new RequestEvent(requestId, at, RequestEventType.ESCALATION, actor);
+    event.step = step;
+    event.level = level;
+    event.detail = codes;
+    return event;
+  }
+
   public Long getId() {
     return id;
   }
@@ -103,6 +130,18 @@ public class RequestEvent {
 
   public String getReason() {
     return reason;
+  }
+
+  public String getStep() {
+    return step;
+  }
+
+  public RiskLevel getLevel() {
+    return level;
+  }
+
+  public String getDetail() {
+    return detail;
   }
 
   public String getActor() {

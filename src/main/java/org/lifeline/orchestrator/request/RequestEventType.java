@@ -4,5 +4,9 @@ package org.lifeline.orchestrator.request;
 public enum RequestEventType {
   STATUS_CHANGED,
   MESSAGE_IN,
-  MESSAGE_OUT
+  MESSAGE_OUT,
+  /** A risk signal (inbound message, questionnaire answer or staff flag): level, source (step) and codes. */
+  RISK_SIGNAL,
+  /** A step of an emergency escalation: step, level and codes (outcome, decision, staff notified). */
+  ESCALATION
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,11 +23,17 @@ public class RequestLifecycle {
   private final HelpRequestRepository requests;
   private final RequestEventRepository events;
   private final Clock clock;
+  private final ApplicationEventPublisher publisher;
 
-  RequestLifecycle(HelpRequestRepository requests, RequestEventRepository events, Clock clock) {
+  RequestLifecycle(
+      HelpRequestRepository requests,
+      RequestEventRepository events,
+      Clock clock,
+      ApplicationEventPublisher publisher) {
     this.requests = requests;
     this.events = events;
     this.clock = clock;
+    this.publisher = publisher;
   }
 
   /** Stores a new request with its first history entry. */
@@ -86,8 +93,25 @@ public class RequestLifecycle {
     get(requestId).stateAge(age, clock.instant());
   }
 
+  /** Stores an inbound message and announces it ({@link InboundMessageRecorded}) within this transaction. */
   public void recordInbound(UUID requestId, String content, String actor) {
     events.save(RequestEvent.messageIn(requestId, content, actor, clock.instant()));
+    publisher.publishEvent(new InboundMessageRecorded(requestId, content));
+  }
+
+  /** A history entry for a risk signal: its level, source and codes (never the words that fired it). */
+  public void recordRiskSignal(UUID requestId, RiskLevel level, String source, String codes, String actor) {
+    events.save(RequestEvent.riskSignal(requestId, level, source, codes, actor, clock.instant()));
+  }
+
+  /** A history entry for a step of an emergency escalation (codes only). */
+  public void recordEscalationStep(UUID requestId, String step, RiskLevel level, String codes, String actor) {
+    events.save(RequestEvent.escalation(requestId, step, level, codes, actor, clock.instant()));
+  }
+
+  /** Assignment serves this request first (a supervisor let it continue after an escalation). */
+  public void prioritise(UUID requestId) {
+    get(requestId).prioritise(clock.instant());
   }
 
   public void recordOutbound(UUID requestId, String template, String actor) {

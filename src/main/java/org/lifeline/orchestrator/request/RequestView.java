@@ -30,11 +30,27 @@ public record RequestView(
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record HistoryEntry(
-      Instant at, RequestEventType type, RequestStatus status, String reason, String template, String actor) {
+      Instant at,
+      RequestEventType type,
+      RequestStatus status,
+      String reason,
+      String template,
+      String actor,
+      String step,
+      RiskLevel level,
+      String detail) {
 
     static HistoryEntry of(RequestEvent event) {
       return new HistoryEntry(
-          event.getAt(), event.getType(), event.getStatus(), event.getReason(), event.getTemplate(), event.getActor());
+          event.getAt(),
+          event.getType(),
+          event.getStatus(),
+          event.getReason(),
+          event.getTemplate(),
+          event.getActor(),
+          event.getStep(),
+          event.getLevel(),
+          event.getDetail());
     }
   }
 }

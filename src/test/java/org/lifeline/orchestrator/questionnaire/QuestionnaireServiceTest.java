@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import java.time.Clock;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.lifeline.orchestrator.request.HelpRequest;
 import org.lifeline.orchestrator.request.RequestLifecycle;
 import org.lifeline.orchestrator.request.RequestStatus;
+import org.lifeline.orchestrator.escalation.EscalationSignals;
+import org.lifeline.orchestrator.escalation.SignalSource;
 import org.lifeline.orchestrator.request.RiskLevel;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
@@ -31,13 +34,14 @@ class QuestionnaireServiceTest {
   private final Questionnaire questionnaire = new Questionnaire(new QuestionnaireDefinitionLoader().loadShipped());
   private final QuestionnaireAnswerRepository answers = mock(QuestionnaireAnswerRepository.class);
   private final RequestLifecycle lifecycle = mock(RequestLifecycle.class);
+  private final EscalationSignals signals = mock(EscalationSignals.class);
   private final HelpRequest request = mock(HelpRequest.class);
   private final List<QuestionnaireAnswer> stored = new ArrayList<>();
   private QuestionnaireService service;
 
   @BeforeEach
   void setUp() {
-    service = new QuestionnaireService(questionnaire, answers, lifecycle, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+    service = new QuestionnaireService(questionnaire, answers, lifecycle, signals, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
     when(lifecycle.get(ID)).thenReturn(request);
     when(request.getId()).thenReturn(ID);
     when(request.getRiskLevel()).thenReturn(RiskLevel.NONE);
@@ -93,16 +97,23 @@ class QuestionnaireServiceTest {
   }
 
   @Test
-  void aRiskyAnswerRaisesTheRequestsRiskLevel() {
-    when(lifecycle.raiseRisk(ID, RiskLevel.HIGH)).thenReturn(RiskLevel.HIGH);
+  void aRiskyAnswerRaisesAnEscalationSignalWithTheAnswerAsACode() {
     service.answer(ID, "topic", "grief", "en", "bot");
     service.answer(ID, "topicDetails", "", "en", "bot");
+    when(request.getRiskLevel()).thenReturn(RiskLevel.HIGH);
 
     QuestionnaireService.Answered answered = service.answer(ID, "safetyThoughts", "often", "en", "bot");
 
     assertThat(answered.answerRisk()).isEqualTo(RiskLevel.HIGH);
     assertThat(answered.requestRisk()).isEqualTo(RiskLevel.HIGH);
-    verify(lifecycle).raiseRisk(ID, RiskLevel.HIGH);
+    verify(signals).raise(ID, RiskLevel.HIGH, SignalSource.QUESTIONNAIRE, "safetyThoughts:often", "bot");
+  }
+
+  @Test
+  void anAnswerWithoutRiskRaisesNoSignal() {
+    service.answer(ID, "topic", "grief", "en", "bot");
+
+    verifyNoInteractions(signals);
   }
 
   @Test

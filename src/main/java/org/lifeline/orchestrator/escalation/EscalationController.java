@@ -1,0 +1,53 @@
+package org.lifeline.orchestrator.escalation;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.security.Principal;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Escalations")
+class EscalationController {
+
+  private final Escalations escalations;
+  private final EscalationSignals signals;
+
+  EscalationController(Escalations escalations, EscalationSignals signals) {
+    this.escalations = escalations;
+    this.signals = signals;
+  }
+
+  @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN', 'CURATOR')")
+  @GetMapping("/escalations")
+  @Operation(
+      summary = "Emergency escalations: the open ones (oldest first), or with open=false all recent ones (newest first)")
+  Escalations.Listing list(@RequestParam(defaultValue = "true") boolean open) {
+    return new Escalations.Listing(escalations.list(open));
+  }
+
+  @PreAuthorize("hasAnyRole('CURATOR', 'SPECIALIST', 'SUPERVISOR', 'ADMIN')")
+  @PostMapping(path = "/requests/{id}/risk-flags", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @Operation(
+      summary = "Flag a risk on a request",
+      description =
+          "MEDIUM and HIGH start an emergency escalation (crisis resources to the person, a supervisor task) unless"
+              + " one is open for the request; LOW is recorded for review. Every flag raises the request's risk level"
+              + " and is in its history.")
+  RaisedSignal flag(@PathVariable UUID id, @Valid @RequestBody RiskFlag flag, Principal principal) {
+    return signals.raise(id, flag.level().riskLevel(), SignalSource.FLAG, flag.reasonCode(), principal.getName());
+  }
+}

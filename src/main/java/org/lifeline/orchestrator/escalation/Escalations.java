@@ -1,0 +1,201 @@
+package org.lifeline.orchestrator.escalation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.lifeline.orchestrator.request.HelpRequest;
+import org.lifeline.orchestrator.request.RequestLifecycle;
+import org.lifeline.orchestrator.request.RequestStatus;
+import org.lifeline.orchestrator.request.RiskLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The steps of an escalation in the platform's database: each one is idempotent (a redelivered job repeats nothing
+ * that was recorded) and becomes an {@code ESCALATION} entry in the request's history.
+ */
+@Service
+@Transactional
+class Escalations {
+
+  static final String ACTOR = "escalation";
+  private static final Logger log = LoggerFactory.getLogger(Escalations.class);
+  private static final Limit LIST_LIMIT = Limit.of(500);
+
+  private final EscalationRepository escalations;
+  private final EscalationSignalRepository signals;
+  private final RequestLifecycle lifecycle;
+  private final EscalationProperties properties;
+  private final List<StaffNotifier> notifiers;
+  private final Clock clock;
+
+  Escalations(
+      EscalationRepository escalations,
+      EscalationSignalRepository signals,
+      RequestLifecycle lifecycle,
+      EscalationProperties properties,
+      List<StaffNotifier> notifiers,
+      Clock clock) {
+    this.escalations = escalations;
+    this.signals = signals;
+    this.lifecycle = lifecycle;
+    this.properties = properties;
+    this.notifiers = notifiers;
+    this.clock = clock;
+  }
+
+  /** The escalation of this process instance, registered on first call (raises the request's risk level). */
+  Escalation open(UUID requestId, String engineRun, long processInstanceKey, RiskLevel level, String source) {
+    Optional<Escalation> known = escalations.findByEngineRunAndProcessInstanceKey(engineRun, processInstanceKey);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    RiskLevel effective = level == null ? EscalationSignals.ESCALATION_THRESHOLD : level;
+    Escalation opened =
+        escalations.save(new Escalation(requestId, engineRun, processInstanceKey, effective, source, clock.instant()));
+    lifecycle.raiseRisk(requestId, effective);
+    lifecycle.recordEscalationStep(requestId, EscalationStep.OPENED.code(), effective, source, ACTOR);
+    return opened;
+  }
+
+  /** A further signal while an escalation is open makes the open escalation show the higher level. */
+  void raiseLevelOfOpen(UUID requestId, RiskLevel level) {
+    escalations.findByRequestIdAndClosedAtIsNull(requestId).forEach(open -> open.raiseLevel(level));
+  }
+
+  /**
+   * Alerts the staff for this step (primary on-duty supervisor, backup, or all supervisors) unless that was done.
+   *
+   * @param step ON_DUTY_NOTIFIED, BACKUP_NOTIFIED or ALL_SUPERVISORS_ALERTED
+   */
+  void alertStaff(String engineRun, long processInstanceKey, EscalationStep step) {
+    Escalation escalation = find(engineRun, processInstanceKey);
+    if (escalation.hasReached(step)) {
+      return;
+    }
+    List<StaffMember> recipients = recipientsOf(step);
+    StaffAlert alert =
+        new StaffAlert(escalation.getId(), escalation.getRequestId(), escalation.getLevel(), reasonOf(step));
+    for (StaffMember member : recipients) {
+      notifierFor(member).notify(member, alert);
+    }
+    if (recipients.isEmpty()) {
+      log.error("No staff configured for escalation step '{}' (lifeline.escalation.on-duty)", step.code());
+    }
+    Instant now = clock.instant();
+    escalation.reached(step, now);
+    String notified =
+        recipients.isEmpty() ? "nobody-configured" : recipients.stream().map(StaffMember::username).collect(Collectors.joining(","));
+    lifecycle.recordEscalationStep(escalation.getRequestId(), step.code(), escalation.getLevel(), notified, ACTOR);
+  }
+
+  /**
+   * Applies the supervisor's outcome once: continue gives the request risk HIGH and top priority; close closes it.
+   *
+   * @return the help-request process instance to cancel (close, and its instance lives in this engine run)
+   */
+  OptionalLong applyOutcome(
+      String engineRun, long processInstanceKey, EscalationOutcome outcome, EscalationDecision decision) {
+    Escalation escalation = find(engineRun, processInstanceKey);
+    UUID requestId = escalation.getRequestId();
+    if (escalation.isOpen()) {
+      escalation.close(outcome, decision, clock.instant());
+      if (decision == EscalationDecision.CONTINUE) {
+        lifecycle.raiseRisk(requestId, RiskLevel.HIGH);
+        lifecycle.prioritise(requestId);
+        lifecycle.recordEscalationStep(
+            requestId, EscalationStep.CONTINUED.code(), RiskLevel.HIGH, outcome.code(), ACTOR);
+      } else {
+        if (!lifecycle.get(requestId).getStatus().isFinal()) {
+          lifecycle.changeStatus(requestId, RequestStatus.CLOSED, ACTOR);
+        }
+        lifecycle.recordEscalationStep(
+            requestId, EscalationStep.CLOSED.code(), escalation.getLevel(), outcome.code(), ACTOR);
+      }
+    }
+    HelpRequest request = lifecycle.get(requestId);
+    if (decision == EscalationDecision.CLOSE
+        && request.getProcessInstanceKey() != null
+        && engineRun.equals(request.getEngineRun())) {
+      return OptionalLong.of(request.getProcessInstanceKey());
+    }
+    return OptionalLong.empty();
+  }
+
+  /**
+   * Open escalations whose process instance lived in an earlier run of the embedded engine (lost with its restart)
+   * are closed as re-driven, and each gets a new signal to publish, with its level and source: the supervisor is put
+   * on it again and the person gets the crisis resources again. Never the case with a Camunda cluster.
+   *
+   * @return how many were re-driven
+   */
+  int redriveEarlierRuns(String engineRun) {
+    List<Escalation> lost = escalations.findByClosedAtIsNullAndEngineRunNot(engineRun);
+    Instant now = clock.instant();
+    for (Escalation escalation : lost) {
+      escalation.supersede(now);
+      signals.save(
+          new EscalationSignal(
+              escalation.getRequestId(), escalation.getSource(), escalation.getLevel(), "re-drive", ACTOR, true, now));
+      lifecycle.recordEscalationStep(
+          escalation.getRequestId(), EscalationStep.RE_DRIVEN.code(), escalation.getLevel(), escalation.getSource(), ACTOR);
+    }
+    return lost.size();
+  }
+
+  @Transactional(readOnly = true)
+  List<EscalationView> list(boolean openOnly) {
+    List<Escalation> found =
+        openOnly
+            ? escalations.findByClosedAtIsNullOrderByOpenedAt(LIST_LIMIT)
+            : escalations.findAllByOrderByOpenedAtDesc(LIST_LIMIT);
+    return found.stream().map(EscalationView::of).toList();
+  }
+
+  @Transactional(readOnly = true)
+  List<EscalationView> ofRequest(UUID requestId) {
+    return escalations.findByRequestIdOrderByOpenedAt(requestId).stream().map(EscalationView::of).toList();
+  }
+
+  /** The escalation list as the API answers it. */
+  record Listing(List<EscalationView> escalations) {}
+
+  private Escalation find(String engineRun, long processInstanceKey) {
+    return escalations
+        .findByEngineRunAndProcessInstanceKey(engineRun, processInstanceKey)
+        .orElseThrow(
+            () -> new IllegalStateException("No escalation registered for process instance " + processInstanceKey));
+  }
+
+  private List<StaffMember> recipientsOf(EscalationStep step) {
+    EscalationProperties.OnDuty onDuty = properties.onDuty();
+    return switch (step) {
+      case ON_DUTY_NOTIFIED -> onDuty.primary() == null ? List.of() : List.of(onDuty.primary());
+      case BACKUP_NOTIFIED -> onDuty.backup() == null ? List.of() : List.of(onDuty.backup());
+      case ALL_SUPERVISORS_ALERTED -> onDuty.all();
+      default -> throw new IllegalArgumentException("Step " + step + " alerts nobody");
+    };
+  }
+
+  private static String reasonOf(EscalationStep step) {
+    return switch (step) {
+      case ON_DUTY_NOTIFIED -> "on-duty";
+      case BACKUP_NOTIFIED -> "backup";
+      default -> "all-supervisors";
+    };
+  }
+
+  private StaffNotifier notifierFor(StaffMember member) {
+    return notifiers.stream()
+        .filter(notifier -> notifier.delivers(member.channel()))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("No adapter delivers staff alerts on " + member.channel()));
+  }
+}

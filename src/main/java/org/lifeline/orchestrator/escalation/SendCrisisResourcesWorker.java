@@ -1,0 +1,42 @@
+package org.lifeline.orchestrator.escalation;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import java.util.UUID;
+import org.lifeline.orchestrator.engine.EngineRun;
+import org.lifeline.orchestrator.notification.Notifications;
+import org.lifeline.orchestrator.request.RiskLevel;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens the escalation (listed in the console, in the request's history) and queues the crisis resources for the
+ * person: once per escalation, however often the job is delivered.
+ */
+@Component
+public class SendCrisisResourcesWorker {
+
+  private final Escalations escalations;
+  private final Notifications notifications;
+  private final EngineRun engineRun;
+
+  SendCrisisResourcesWorker(Escalations escalations, Notifications notifications, EngineRun engineRun) {
+    this.escalations = escalations;
+    this.notifications = notifications;
+    this.engineRun = engineRun;
+  }
+
+  @JobWorker(type = RiskEscalationProcess.JOB_SEND_CRISIS_RESOURCES)
+  public void sendCrisisResources(
+      ActivatedJob job, @Variable String requestId, @Variable String riskLevel, @Variable String signal) {
+    Escalation escalation =
+        escalations.open(
+            UUID.fromString(requestId),
+            engineRun.id(),
+            job.getProcessInstanceKey(),
+            riskLevel == null ? null : RiskLevel.valueOf(riskLevel),
+            signal == null ? "unknown" : signal);
+    notifications.enqueue(
+        escalation.getRequestId(), CrisisLineArguments.TEMPLATE, CrisisLineArguments.TEMPLATE + ":" + escalation.getId());
+  }
+}
