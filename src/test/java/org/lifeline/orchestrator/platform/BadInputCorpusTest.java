@@ -66,14 +66,44 @@ class BadInputCorpusTest {
                 new Field("displayName", Kind.TEXT, 200),
                 new Field("age", Kind.NUMBER, 0),
                 new Field("language", Kind.PATTERN, 0),
-                new Field("message", Kind.TEXT, 4096))));
+                new Field("message", Kind.TEXT, 4096))),
+        new BodyEndpoint(
+            HttpMethod.POST,
+            "/api/v1/requests/" + NO_SUCH_ID + "/messages",
+            "curator",
+            new String[] {"CURATOR"},
+            ordered("text", "I am still here"),
+            List.of(new Field("text", Kind.REQUIRED_TEXT, 4000))),
+        new BodyEndpoint(
+            HttpMethod.POST,
+            "/api/v1/requests/" + NO_SUCH_ID + "/questionnaire/answers",
+            "curator",
+            new String[] {"CURATOR"},
+            ordered("questionId", "topic", "answer", "grief"),
+            List.of(new Field("questionId", Kind.REQUIRED_TEXT, 64), new Field("answer", Kind.TEXT, 8000))),
+        new BodyEndpoint(
+            HttpMethod.POST,
+            "/api/v1/requests/" + NO_SUCH_ID + "/risk-flags",
+            "curator",
+            new String[] {"CURATOR"},
+            ordered("level", "HIGH", "reasonCode", "disclosed-plan"),
+            List.of(new Field("level", Kind.ENUM, 0), new Field("reasonCode", Kind.PATTERN, 0))),
+        new BodyEndpoint(
+            HttpMethod.POST,
+            "/api/v1/risk/assessments",
+            "supervisor",
+            new String[] {"SUPERVISOR"},
+            ordered("text", "a phrase to try", "language", "en"),
+            List.of(new Field("text", Kind.REQUIRED_TEXT, 4000), new Field("language", Kind.PATTERN, 0))));
   }
 
   static List<String> idPaths() {
     return List.of(
         "GET /api/v1/requests/{id}",
         "GET /api/v1/contacts/{id}/requests",
-        "DELETE /api/v1/admin/contacts/{id}/personal-data");
+        "DELETE /api/v1/admin/contacts/{id}/personal-data",
+        "GET /api/v1/requests/{id}/questionnaire/next",
+        "GET /api/v1/requests/{id}/questionnaire/progress");
   }
 
   @BeforeAll
@@ -169,7 +199,7 @@ class BadInputCorpusTest {
         wrong.put("script", "<script>alert(1)</script>");
         wrong.put("SQL injection", "en'; DROP TABLE help_request; --");
         wrong.put("path traversal", "../../etc/passwd");
-        wrong.put("too long", "english-language");
+        wrong.put("too long", "x".repeat(300));
       }
       case REQUIRED_TEXT -> {
         wrong.put("blank", "   ");
@@ -234,7 +264,7 @@ class BadInputCorpusTest {
   private static byte[] invalidUtf8(String valid) {
     byte[] bytes = valid.getBytes(StandardCharsets.UTF_8);
     byte[] broken = new byte[bytes.length + 2];
-    int at = valid.indexOf("corpus-user");
+    int at = valid.indexOf("\":\"") + 3;
     System.arraycopy(bytes, 0, broken, 0, at);
     broken[at] = (byte) 0xC3;
     broken[at + 1] = (byte) 0x28;
