@@ -54,4 +54,14 @@ public interface HelpRequestRepository extends JpaRepository<HelpRequest, UUID> 
   @Modifying(clearAutomatically = true)
   @Query("update HelpRequest r set r.dispatchNotBefore = :notBefore where r.id = :id")
   int postponeDispatch(@Param("id") UUID id, @Param("notBefore") Instant notBefore);
+
+  /** How many requests are in each status (operations metrics). */
+  @Query("select r.status as status, count(r) as count from HelpRequest r group by r.status")
+  List<StatusCount> countByStatus();
+
+  interface StatusCount {
+    RequestStatus getStatus();
+
+    long getCount();
+  }
 }

@@ -10,4 +10,7 @@ public interface RequestEventRepository extends JpaRepository<RequestEvent, Long
   List<RequestEvent> findByRequestIdOrderByAtAscIdAsc(UUID requestId);
 
   List<RequestEvent> findByRequestIdInOrderByAtAscIdAsc(Collection<UUID> requestIds);
+
+  /** The request's history entries of one type, newest first. */
+  List<RequestEvent> findByRequestIdAndTypeOrderByAtDescIdDesc(UUID requestId, RequestEventType type);
 }
