@@ -11,8 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.Process;
-import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
@@ -70,11 +68,11 @@ class DeploymentApiTest {
     Path model = folder.resolve("probes/redeploy-probe.bpmn");
     Files.createDirectories(model.getParent());
     Files.writeString(folder.resolve("probes/probe.form"), "{\"id\": \"redeploy-probe-form\", \"type\": \"default\", \"components\": []}");
-    Bpmn.writeModelToFile(model.toFile(), probe("Probe"));
+    Files.writeString(model, probe("Probe"));
     ProcessModelDeployer deployer = new ProcessModelDeployer(client, resources, engineProperties, "file:" + folder);
 
     Process first = probeIn(deployer.deploy());
-    Bpmn.writeModelToFile(model.toFile(), probe("Probe, edited"));
+    Files.writeString(model, probe("Probe, edited"));
     Process edited = probeIn(deployer.deploy());
     DeploymentEvent unchanged = deployer.deploy();
 
@@ -101,14 +99,27 @@ class DeploymentApiTest {
         .hasMessageContaining(folder.toString());
   }
 
-  private static BpmnModelInstance probe(String name) {
-    return Bpmn.createExecutableProcess("redeploy-probe")
-        .name(name)
-        .startEvent()
-        .userTask("Task_Review").zeebeUserTask().zeebeFormId("redeploy-probe-form")
-        .endEvent()
-        .done();
+  private static String probe(String name) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="Definitions_Probe" targetNamespace="http://lifeline.org/bpmn">
+          <bpmn:process id="redeploy-probe" name="%s" isExecutable="true">
+            <bpmn:startEvent id="StartEvent_Probe" />
+            <bpmn:userTask id="Task_Review">
+              <bpmn:extensionElements>
+                <zeebe:userTask />
+                <zeebe:formDefinition formId="redeploy-probe-form" />
+              </bpmn:extensionElements>
+            </bpmn:userTask>
+            <bpmn:endEvent id="EndEvent_Probe" />
+            <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_Probe" targetRef="Task_Review" />
+            <bpmn:sequenceFlow id="Flow_2" sourceRef="Task_Review" targetRef="EndEvent_Probe" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """.formatted(name).strip();
   }
+
 
   private static Process probeIn(DeploymentEvent event) {
     return event.getProcesses().stream()
