@@ -18,11 +18,13 @@ public class RequestLifecycle {
 
   private final HelpRequestRepository requests;
   private final RequestEventRepository events;
+  private final RequestMetrics metrics;
   private final Clock clock;
 
-  RequestLifecycle(HelpRequestRepository requests, RequestEventRepository events, Clock clock) {
+  RequestLifecycle(HelpRequestRepository requests, RequestEventRepository events, RequestMetrics metrics, Clock clock) {
     this.requests = requests;
     this.events = events;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -49,6 +51,7 @@ public class RequestLifecycle {
       return false;
     }
     Instant now = clock.instant();
+    metrics.statusChanging(requestId, request.getStatus(), status, now);
     request.changeStatus(status, now);
     events.save(RequestEvent.statusChanged(requestId, status, actor, now));
     return true;
