@@ -6,11 +6,13 @@ import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCo
 import io.camunda.client.api.response.DeploymentEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -20,23 +22,44 @@ import org.springframework.stereotype.Component;
  * Deployment is retried by callers until it succeeds, so the platform can take requests while the
  * engine is unreachable and catch up once it is back. The embedded engine gets the models with
  * their user tasks adapted (see {@link UserTaskAdaptation}).
+ *
+ * <p>The folder is {@code lifeline.models.location}: by default {@code classpath*:bpmn/} (the files
+ * built into the application); a {@code file:} folder such as {@code file:./bpmn/} is read afresh on
+ * every {@link #deploy()}, so edited models can be redeployed without a restart. Resources are
+ * named by their path below the folder either way, so the engine sees the same names.
  */
 @Component
 public class ProcessModelDeployer {
 
-  static final List<String> MODEL_PATTERNS =
-      List.of("classpath*:bpmn/**/*.bpmn", "classpath*:bpmn/**/*.dmn", "classpath*:bpmn/**/*.form");
+  static final String DEFAULT_LOCATION = "classpath*:bpmn/";
+  static final List<String> MODEL_FILES = List.of("**/*.bpmn", "**/*.dmn", "**/*.form");
   private static final Logger log = LoggerFactory.getLogger(ProcessModelDeployer.class);
 
   private final CamundaClient client;
   private final ResourcePatternResolver resources;
   private final boolean adaptUserTasks;
+  private final String location;
+  private final Path fileRoot;
+  private final String classpathFolder;
   private volatile boolean deployed;
 
-  ProcessModelDeployer(CamundaClient client, ResourcePatternResolver resources, EngineProperties engine) {
+  ProcessModelDeployer(
+      CamundaClient client,
+      ResourcePatternResolver resources,
+      EngineProperties engine,
+      @Value("${lifeline.models.location:" + DEFAULT_LOCATION + "}") String location) {
     this.client = client;
     this.resources = resources;
     this.adaptUserTasks = engine.isEmbedded();
+    this.location = location.endsWith("/") ? location : location + "/";
+    String path = this.location.substring(this.location.indexOf(':') + 1);
+    this.fileRoot = this.location.startsWith("file:") ? Path.of(path).toAbsolutePath().normalize() : null;
+    this.classpathFolder = path.startsWith("/") ? path.substring(1) : path;
+  }
+
+  /** Where the models are read from ({@code lifeline.models.location}). */
+  public String location() {
+    return location;
   }
 
   /** Deploys once per application run; cheap after the first success. */
@@ -52,7 +75,10 @@ public class ProcessModelDeployer {
     }
   }
 
-  /** Deploys every model in the folder; the engine only creates new versions of changed ones. */
+  /**
+   * Deploys every model in the folder; the engine only creates new versions of changed ones, and
+   * running instances stay on the version they started with.
+   */
   public DeploymentEvent deploy() {
     List<ModelResource> models = modelResources();
     DeployResourceCommandStep1 command = client.newDeployResourceCommand();
@@ -67,7 +93,7 @@ public class ProcessModelDeployer {
               : step.addResourceBytes(model.content(), model.name());
     }
     if (step == null) {
-      throw new IllegalStateException("No process models found under bpmn/");
+      throw new NoModelsException(location);
     }
     DeploymentEvent event = step.send().join();
     log.info(
@@ -79,27 +105,39 @@ public class ProcessModelDeployer {
     return event;
   }
 
-  /** The model files on the classpath, in a stable order, named by their path below bpmn/. */
+  /** The model files in the folder, in a stable order, named by their path below it. */
   public List<ModelResource> modelResources() {
     List<ModelResource> models = new ArrayList<>();
     try {
-      for (String pattern : MODEL_PATTERNS) {
-        for (Resource resource : resources.getResources(pattern)) {
+      for (String pattern : MODEL_FILES) {
+        for (Resource resource : resources.getResources(location + pattern)) {
           models.add(new ModelResource(nameOf(resource), resource.getContentAsByteArray()));
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the process models under bpmn/", e);
+      throw new UncheckedIOException("Cannot read the process models under " + location, e);
     }
     models.sort(Comparator.comparing(ModelResource::name));
     return models;
   }
 
-  private static String nameOf(Resource resource) throws IOException {
+  private String nameOf(Resource resource) throws IOException {
+    if (fileRoot != null) {
+      Path file = resource.getFile().toPath().toAbsolutePath().normalize();
+      return fileRoot.relativize(file).toString().replace('\\', '/');
+    }
     String url = resource.getURL().toString();
-    int folder = url.lastIndexOf("bpmn/");
-    return folder >= 0 ? url.substring(folder + "bpmn/".length()) : resource.getFilename();
+    int folder = classpathFolder.isEmpty() ? -1 : url.lastIndexOf(classpathFolder);
+    return folder >= 0 ? url.substring(folder + classpathFolder.length()) : resource.getFilename();
   }
 
   public record ModelResource(String name, byte[] content) {}
+
+  /** The configured folder holds no model: nothing to deploy. */
+  public static class NoModelsException extends IllegalStateException {
+
+    NoModelsException(String location) {
+      super("No process models (*.bpmn, *.dmn, *.form) found under " + location);
+    }
+  }
 }

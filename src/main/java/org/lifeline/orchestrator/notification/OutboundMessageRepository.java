@@ -2,6 +2,7 @@ package org.lifeline.orchestrator.notification;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -23,4 +24,14 @@ public interface OutboundMessageRepository extends JpaRepository<OutboundMessage
   List<UUID> findDueIds(Instant now, Limit limit);
 
   long countByStatus(OutboundMessage.Status status);
+
+  /** When the oldest message still waiting for delivery was queued (operations: outbox lag). */
+  @Query(
+      """
+      select min(m.createdAt) from OutboundMessage m
+      where m.status = org.lifeline.orchestrator.notification.OutboundMessage.Status.PENDING
+      """)
+  Optional<Instant> findOldestPendingCreatedAt();
+
+  long countByStatusAndCreatedAtBefore(OutboundMessage.Status status, Instant createdBefore);
 }

@@ -6,6 +6,7 @@ import io.grpc.Status;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.lifeline.orchestrator.engine.PublishesMessages;
 import org.lifeline.orchestrator.request.HelpRequestProcess.Messages;
 import org.lifeline.orchestrator.request.HelpRequestProcess.Variables;
 import org.lifeline.orchestrator.request.RiskLevel;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * Every message has a message id, so sending it again (a retried answer) is harmless.
  */
 @Component
+@PublishesMessages({Messages.QUESTIONNAIRE_ANSWERED, Messages.QUESTIONNAIRE_COMPLETED})
 public class QuestionnaireMessages {
 
   private final CamundaClient client;

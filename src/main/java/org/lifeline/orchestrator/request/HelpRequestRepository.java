@@ -69,4 +69,14 @@ public interface HelpRequestRepository extends JpaRepository<HelpRequest, UUID> 
   default List<UUID> findContactsWithOnlyFinalRequestsUpdatedBefore(Instant cutoff) {
     return findContactsWithOnlyFinalRequestsUpdatedBefore(cutoff, RequestStatus.FINAL);
   }
+
+  /** How many requests are in each status (operations metrics). */
+  @Query("select r.status as status, count(r) as count from HelpRequest r group by r.status")
+  List<StatusCount> countByStatus();
+
+  interface StatusCount {
+    RequestStatus getStatus();
+
+    long getCount();
+  }
 }

@@ -17,4 +17,7 @@ public interface RequestEventRepository extends JpaRepository<RequestEvent, Long
   @Modifying(clearAutomatically = true, flushAutomatically = true)
   @Query("update RequestEvent e set e.content = null where e.requestId in :requestIds")
   int eraseContent(@Param("requestIds") Collection<UUID> requestIds);
+
+  /** The request's history entries of one type, newest first. */
+  List<RequestEvent> findByRequestIdAndTypeOrderByAtDescIdDesc(UUID requestId, RequestEventType type);
 }

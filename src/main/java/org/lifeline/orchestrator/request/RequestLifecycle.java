@@ -22,16 +22,19 @@ public class RequestLifecycle {
 
   private final HelpRequestRepository requests;
   private final RequestEventRepository events;
+  private final RequestMetrics metrics;
   private final Clock clock;
   private final ApplicationEventPublisher publisher;
 
   RequestLifecycle(
       HelpRequestRepository requests,
       RequestEventRepository events,
+      RequestMetrics metrics,
       Clock clock,
       ApplicationEventPublisher publisher) {
     this.requests = requests;
     this.events = events;
+    this.metrics = metrics;
     this.clock = clock;
     this.publisher = publisher;
   }
@@ -72,6 +75,7 @@ public class RequestLifecycle {
       return false;
     }
     Instant now = clock.instant();
+    metrics.statusChanging(requestId, request.getStatus(), status, now);
     request.changeStatus(status, now);
     events.save(RequestEvent.statusChanged(requestId, status, reason, actor, now));
     return true;

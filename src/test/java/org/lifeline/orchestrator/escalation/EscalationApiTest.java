@@ -370,7 +370,9 @@ class EscalationApiTest {
    * intake process has greeted the person.
    */
   private long driveByWaitingInstance(UUID id, RequestStatus stage) throws Exception {
-    api.awaitRequest(id, found -> ApiClient.hasOutbound(found, "greeting"));
+    // The request's own process first reaches its questionnaire wait state, so it changes no status afterwards.
+    api.awaitRequest(
+        id, found -> ApiClient.hasOutbound(found, "greeting") && "QUESTIONNAIRE".equals(found.get("status").asText()));
     client
         .newDeployResourceCommand()
         .addProcessModel(

@@ -1,0 +1,4 @@
+package org.lifeline.orchestrator;
+
+@H2DataLayerTest
+class SchemaOnH2Test extends SchemaContract {}

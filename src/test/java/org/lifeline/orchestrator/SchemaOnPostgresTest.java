@@ -1,0 +1,4 @@
+package org.lifeline.orchestrator;
+
+@PostgresDataLayerTest
+class SchemaOnPostgresTest extends SchemaContract {}

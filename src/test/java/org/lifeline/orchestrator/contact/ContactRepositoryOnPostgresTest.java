@@ -1,0 +1,6 @@
+package org.lifeline.orchestrator.contact;
+
+import org.lifeline.orchestrator.PostgresDataLayerTest;
+
+@PostgresDataLayerTest
+class ContactRepositoryOnPostgresTest extends ContactRepositoryContract {}

@@ -1,0 +1,6 @@
+package org.lifeline.orchestrator.notification;
+
+import org.lifeline.orchestrator.PostgresDataLayerTest;
+
+@PostgresDataLayerTest
+class OutboxRepositoryOnPostgresTest extends OutboxRepositoryContract {}
