@@ -3,6 +3,7 @@ package org.lifeline.orchestrator.curator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -112,6 +113,8 @@ class ConsoleController {
       return INBOX;
     } catch (TaskConflictException conflict) {
       redirect.addFlashAttribute("message", conflict.getMessage());
+    } catch (OptimisticLockingFailureException concurrentChange) {
+      redirect.addFlashAttribute("message", "Someone else changed the task just now.");
     }
     return "redirect:/console/tasks/" + id;
   }

@@ -3,6 +3,7 @@ package org.lifeline.orchestrator.curator;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,6 +22,12 @@ class TaskExceptionHandler {
   @ExceptionHandler(TaskConflictException.class)
   ProblemDetail conflict(TaskConflictException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+  }
+
+  /** Two people claimed the same task at the same moment: the second one loses. */
+  @ExceptionHandler(OptimisticLockingFailureException.class)
+  ProblemDetail concurrentChange(OptimisticLockingFailureException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "Someone else changed the task just now");
   }
 
   @ExceptionHandler(FormValidationException.class)
