@@ -48,17 +48,18 @@ class OperationsEndpointsTest {
                     "{\"channel\":\"web\",\"channelUserId\":\"ops-" + UUID.randomUUID() + "\",\"age\":30,\"language\":\"en\",\"message\":\"hello\"}")
                 .get("id")
                 .asText());
-    api.awaitRequest(id, request -> request.get("status").asText().equals("QUALIFYING"));
+    api.awaitRequest(id, request -> request.get("status").asText().equals("QUESTIONNAIRE"));
 
     String metrics =
         Awaitility.await()
             .atMost(Duration.ofSeconds(10))
             .until(this::prometheus, text -> Pattern.compile(
-                    "(?m)^lifeline_requests\\{stage=\"qualification\",status=\"QUALIFYING\"} [1-9]").matcher(text).find());
+                    "(?m)^lifeline_requests\\{stage=\"questionnaire\",status=\"QUESTIONNAIRE\"} [1-9]").matcher(text).find());
 
     assertThat(metrics)
         .containsPattern("(?m)^lifeline_requests\\{stage=\"closed\",status=\"REJECTED\"} ")
         .containsPattern("(?m)^lifeline_requests_stage_duration_seconds_count\\{stage=\"intake\"} [1-9]")
+        .containsPattern("(?m)^lifeline_requests_stage_duration_seconds_count\\{stage=\"qualification\"} [1-9]")
         .containsPattern("(?m)^lifeline_outbox_lag_seconds ")
         .containsPattern("(?m)^lifeline_outbox_pending ")
         .containsPattern("(?m)^lifeline_outbox_failed ");

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.UUID;
+import org.lifeline.orchestrator.platform.ConflictRetry;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -48,6 +49,7 @@ class EscalationController {
               + " one is open for the request; LOW is recorded for review. Every flag raises the request's risk level"
               + " and is in its history.")
   RaisedSignal flag(@PathVariable UUID id, @Valid @RequestBody RiskFlag flag, Principal principal) {
-    return signals.raise(id, flag.level().riskLevel(), SignalSource.FLAG, flag.reasonCode(), principal.getName());
+    return ConflictRetry.run(
+        () -> signals.raise(id, flag.level().riskLevel(), SignalSource.FLAG, flag.reasonCode(), principal.getName()));
   }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
+import org.lifeline.orchestrator.platform.ConflictRetry;
 import org.lifeline.orchestrator.request.RequestLifecycle;
 import org.lifeline.orchestrator.request.RequestQueries;
 import org.lifeline.orchestrator.request.RequestView;
@@ -44,7 +45,7 @@ class InboundMessageController {
       description = "Stores the message (its text is never part of any answer) and scans it for risk. 202 with the request.")
   RequestView receive(@PathVariable UUID id, @Valid @RequestBody InboundMessage body) {
     lifecycle.get(id);
-    lifecycle.recordInbound(id, body.text(), PERSON);
+    ConflictRetry.run(() -> lifecycle.recordInbound(id, body.text(), PERSON));
     return queries.view(id);
   }
 

@@ -3,6 +3,7 @@ package org.lifeline.orchestrator.questionnaire;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.lifeline.orchestrator.platform.ConflictRetry;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +24,10 @@ class QuestionnaireDialogue {
   QuestionnaireService.Answered answer(UUID requestId, String questionId, String answer, String language, String actor) {
     QuestionnaireService.Answered answered;
     try {
-      answered = service.answer(requestId, questionId, answer, language, actor);
+      answered = ConflictRetry.run(() -> service.answer(requestId, questionId, answer, language, actor));
     } catch (DataIntegrityViolationException concurrentAnswer) {
       // The same question was answered at the same moment by a retry: now it is a replay (or a conflict).
-      answered = service.answer(requestId, questionId, answer, language, actor);
+      answered = ConflictRetry.run(() -> service.answer(requestId, questionId, answer, language, actor));
     }
     try {
       messages.announce(answered);

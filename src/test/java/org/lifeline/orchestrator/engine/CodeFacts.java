@@ -91,6 +91,10 @@ record CodeFacts(Map<String, Worker> workers, Set<String> publishedMessages, Lis
         }
         if (type.hasAnnotatedMethods(JobWorker.class.getName())) {
           for (Worker worker : workersOf(type.getClassName())) {
+            if (UserTaskAdaptation.JOB_TYPE.equals(worker.jobType())) {
+              // The embedded task inbox serves every user task; models never name this job type.
+              continue;
+            }
             Worker other = workers.putIfAbsent(worker.jobType(), worker);
             if (other != null) {
               problems.add("job type '" + worker.jobType() + "' is handled twice: " + other.name() + " and " + worker.name());

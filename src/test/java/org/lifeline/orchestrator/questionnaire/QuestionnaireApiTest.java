@@ -10,8 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
 import java.time.Duration;
@@ -24,7 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lifeline.orchestrator.ApiClient;
 import org.lifeline.orchestrator.PlatformTest;
-import org.lifeline.orchestrator.engine.UserTaskAdaptation;
+import org.lifeline.orchestrator.TaskInbox;
+import org.lifeline.orchestrator.curator.CuratorTask;
+import org.lifeline.orchestrator.curator.CuratorTasks;
+import org.lifeline.orchestrator.platform.security.Roles;
 import org.lifeline.orchestrator.notification.MessageTemplates;
 import org.lifeline.orchestrator.request.HelpRequestProcess;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,8 +40,8 @@ class QuestionnaireApiTest {
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
   @Autowired ZeebeTestEngine engine;
-  @Autowired CamundaClient client;
   @Autowired MessageTemplates templates;
+  @Autowired CuratorTasks tasks;
 
   ApiClient api;
 
@@ -141,9 +142,9 @@ class QuestionnaireApiTest {
     assertThat(reasonOf(review, "CURATOR_REVIEW")).isEqualTo("EARLIER_REQUEST_REDIRECTED_AS_MINOR");
     answer(again, "topic", "grief").andExpect(status().isConflict()).andExpect(jsonPath("$.status").value("CURATOR_REVIEW"));
 
-    ActivatedJob task = completeReview(again, Map.of("reviewDecision", "reject", "rejectionReason", "age-inconsistent"));
-    assertThat(task.getVariablesAsMap()).containsEntry("reviewReason", "EARLIER_REQUEST_REDIRECTED_AS_MINOR");
-    assertThat(task.getCustomHeaders()).containsEntry("io.camunda.zeebe:candidateGroups", "[\"curators\"]");
+    CuratorTask task = completeReview(again, Map.of("reviewDecision", "reject", "rejectionReason", "age-inconsistent"));
+    assertThat(task.candidateGroups()).containsExactly("curators");
+    assertThat(task.formId()).isEqualTo("qualification-review");
 
     JsonNode rejected =
         api.awaitRequest(
@@ -209,26 +210,9 @@ class QuestionnaireApiTest {
         .andExpect(status().isNotFound());
   }
 
-  private ActivatedJob completeReview(UUID requestId, Map<String, Object> variables) {
-    return Awaitility.await()
-        .atMost(Duration.ofSeconds(15))
-        .until(() -> takeReviewTask(requestId, variables), job -> job != null);
-  }
-
-  /** Completes the review task of this request; tasks of other requests go back untouched. */
-  private ActivatedJob takeReviewTask(UUID requestId, Map<String, Object> variables) {
-    List<ActivatedJob> jobs =
-        client.newActivateJobsCommand().jobType(UserTaskAdaptation.JOB_TYPE).maxJobsToActivate(20).send().join().getJobs();
-    ActivatedJob mine = null;
-    for (ActivatedJob job : jobs) {
-      if (requestId.toString().equals(job.getVariablesAsMap().get(HelpRequestProcess.Variables.REQUEST_ID))) {
-        client.newCompleteCommand(job.getKey()).variables(variables).send().join();
-        mine = job;
-      } else {
-        client.newFailCommand(job.getKey()).retries(job.getRetries()).send().join();
-      }
-    }
-    return mine;
+  private CuratorTask completeReview(UUID requestId, Map<String, Object> values) {
+    return new TaskInbox(tasks)
+        .complete(requestId, HelpRequestProcess.Elements.TASK_REVIEW_QUALIFICATION, "curator", Roles.CURATOR, values);
   }
 
   private UUID create(String userId, Integer age) throws Exception {

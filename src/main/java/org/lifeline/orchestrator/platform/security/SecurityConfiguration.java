@@ -60,9 +60,35 @@ class SecurityConfiguration {
         .build();
   }
 
-  /** Everything else: health and API docs are open, operations need an admin. */
+  /**
+   * The curator console: form login with a session and CSRF protection, the normal way for pages
+   * people use in a browser. Roles per action are enforced by the task service, as on the API.
+   */
   @Bean
   @Order(2)
+  SecurityFilterChain console(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/console/**")
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/console/login", "/console/assets/**")
+                    .permitAll()
+                    .anyRequest()
+                    .hasAnyRole(Roles.CURATOR, Roles.SPECIALIST, Roles.SUPERVISOR, Roles.ADMIN))
+        .formLogin(
+            login ->
+                login
+                    .loginPage("/console/login")
+                    .loginProcessingUrl("/console/login")
+                    .defaultSuccessUrl("/console/tasks", true)
+                    .failureUrl("/console/login?error"))
+        .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?logout"))
+        .build();
+  }
+
+  /** Everything else: health and API docs are open, operations need an admin. */
+  @Bean
+  @Order(3)
   SecurityFilterChain site(HttpSecurity http, ProblemAuthenticationEntryPoint problems) throws Exception {
     return http.authorizeHttpRequests(
             requests ->

@@ -1,0 +1,22 @@
+package org.lifeline.orchestrator.curator;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface InboxTaskRepository extends JpaRepository<InboxTask, Long> {
+
+  List<InboxTask> findByStateOrderByCreatedAtAscJobKeyAsc(InboxTask.State state);
+
+  List<InboxTask> findByStateAndEngineRun(InboxTask.State state, String engineRun);
+
+  /** Tasks of earlier embedded engine runs can never be completed: their jobs are gone. */
+  @Modifying
+  @Query(
+      "update InboxTask t set t.state = org.lifeline.orchestrator.curator.InboxTask.State.STALE, t.endedAt = :now"
+          + " where t.state = org.lifeline.orchestrator.curator.InboxTask.State.OPEN and t.engineRun <> :engineRun")
+  int markStale(@Param("engineRun") String engineRun, @Param("now") Instant now);
+}

@@ -1,0 +1,31 @@
+package org.lifeline.orchestrator.curator;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where open user tasks live: the platform's own inbox of job-worker user tasks (embedded engine)
+ * or the Orchestration Cluster REST API (a real Camunda cluster). Access rules, validation and the
+ * audit sit above it, in {@link CuratorTasks}.
+ */
+interface TaskBackend {
+
+  /** Open tasks, oldest first. */
+  List<CuratorTask> openTasks(TaskQuery query);
+
+  /** The task if it is still open. */
+  Optional<CuratorTask> find(String taskId);
+
+  /** Assigns the task to the user; {@link TaskConflictException} if someone else holds it. */
+  void claim(String taskId, String username);
+
+  void unclaim(String taskId);
+
+  /**
+   * Completes the task with variables for the engine (codes, booleans, numbers only).
+   *
+   * @throws TaskNotFoundException when the task is no longer open (completed, cancelled)
+   */
+  void complete(String taskId, Map<String, Object> variables);
+}

@@ -1,0 +1,96 @@
+package org.lifeline.orchestrator.curator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.lifeline.orchestrator.engine.ProcessModelDeployer;
+import org.lifeline.orchestrator.engine.ProcessModelDeployer.ModelResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the process owners' folder says about user tasks: each task's name and linked form, and
+ * the forms' schemas ({@code bpmn/forms/*.form}, by form id). Read once from the same files that
+ * are deployed, so both backends describe a task the same way.
+ */
+@Component
+class TaskModels {
+
+  private final Map<String, UserTaskDefinition> tasks = new HashMap<>();
+  private final Map<String, JsonNode> forms = new HashMap<>();
+
+  TaskModels(ProcessModelDeployer deployer, ObjectMapper json) {
+    for (ModelResource model : deployer.modelResources()) {
+      if (model.name().endsWith(".bpmn")) {
+        readUserTasks(model.content());
+      } else if (model.name().endsWith(".form")) {
+        readForm(model, json);
+      }
+    }
+  }
+
+  Optional<UserTaskDefinition> task(String processId, String elementId) {
+    return Optional.ofNullable(tasks.get(processId + "/" + elementId));
+  }
+
+  Optional<JsonNode> form(String formId) {
+    return formId == null ? Optional.empty() : Optional.ofNullable(forms.get(formId));
+  }
+
+  List<UserTaskDefinition> allUserTasks() {
+    return List.copyOf(tasks.values());
+  }
+
+  private void readUserTasks(byte[] bpmnXml) {
+    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmnXml));
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      String processId = owningProcess(task);
+      String formId =
+          task.getExtensionElements() == null
+              ? null
+              : task.getExtensionElements().getChildElementsByType(ZeebeFormDefinition.class).stream()
+                  .map(ZeebeFormDefinition::getFormId)
+                  .filter(id -> id != null && !id.isBlank())
+                  .findFirst()
+                  .orElse(null);
+      tasks.put(processId + "/" + task.getId(), new UserTaskDefinition(processId, task.getId(), task.getName(), formId));
+    }
+  }
+
+  private static String owningProcess(UserTask task) {
+    var parent = task.getParentElement();
+    while (parent != null && !(parent instanceof Process)) {
+      parent = parent.getParentElement();
+    }
+    if (parent == null) {
+      throw new IllegalStateException("User task " + task.getId() + " is not inside a process");
+    }
+    return ((Process) parent).getId();
+  }
+
+  private void readForm(ModelResource model, ObjectMapper json) {
+    try {
+      JsonNode schema = json.readTree(model.content());
+      String id = schema.path("id").asText(null);
+      if (id == null) {
+        throw new IllegalStateException("Form " + model.name() + " has no id");
+      }
+      forms.put(id, schema);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Form " + model.name() + " is not valid JSON", e);
+    }
+  }
+
+  /** A user task as modelled: where it is, its name and its linked form. */
+  record UserTaskDefinition(String processId, String elementId, String name, String formId) {}
+}

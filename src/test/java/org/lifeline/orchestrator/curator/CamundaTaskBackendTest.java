@@ -1,0 +1,123 @@
+package org.lifeline.orchestrator.curator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ProblemException;
+import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.response.UserTask;
+import io.camunda.client.api.search.response.Variable;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cluster backend against a mocked CamundaClient: no Camunda cluster can run here, so this
+ * checks the mapping and the calls, not the cluster's behaviour.
+ */
+class CamundaTaskBackendTest {
+
+  CamundaClient client = mock(CamundaClient.class, RETURNS_DEEP_STUBS);
+  TaskModels models = mock(TaskModels.class);
+  CamundaTaskBackend backend;
+
+  @BeforeEach
+  void setUp() {
+    backend = new CamundaTaskBackend(client, models, new ObjectMapper());
+    when(models.task("help-request", "Task_QualificationReview"))
+        .thenReturn(Optional.of(new TaskModels.UserTaskDefinition("help-request", "Task_QualificationReview", "Qualification review", "qualification-review")));
+  }
+
+  @Test
+  void listsOpenUserTasksWithTheirRequestIds() {
+    UUID requestId = UUID.randomUUID();
+    UserTask task = userTask(42L, 7L, UserTaskState.CREATED, "curator");
+    when(
+            client.newUserTaskSearchRequest().filter(any(java.util.function.Consumer.class)).sort(any(java.util.function.Consumer.class))
+            .page(any(java.util.function.Consumer.class)).send().join().items())
+        .thenReturn(List.of(task));
+    Variable variable = mock(Variable.class);
+    when(variable.getProcessInstanceKey()).thenReturn(7L);
+    when(variable.getScopeKey()).thenReturn(7L);
+    when(variable.getValue()).thenReturn("\"" + requestId + "\"");
+    when(client.newVariableSearchRequest().filter(any(java.util.function.Consumer.class)).page(any(java.util.function.Consumer.class))
+            .send().join().items())
+        .thenReturn(List.of(variable));
+
+    List<CuratorTask> tasks = backend.openTasks(new TaskQuery("curators", null));
+
+    assertThat(tasks).singleElement().satisfies(open -> {
+      assertThat(open.id()).isEqualTo("42");
+      assertThat(open.requestId()).isEqualTo(requestId);
+      assertThat(open.name()).isEqualTo("Qualification review");
+      assertThat(open.elementId()).isEqualTo("Task_QualificationReview");
+      assertThat(open.processId()).isEqualTo("help-request");
+      assertThat(open.candidateGroups()).containsExactly("curators");
+      assertThat(open.assignee()).isEqualTo("curator");
+      assertThat(open.formId()).isEqualTo("qualification-review");
+      assertThat(open.createdAt()).isEqualTo("2025-01-02T03:04:05Z");
+    });
+  }
+
+  @Test
+  void findsOnlyOpenTasks() {
+    UserTask completed = userTask(42L, 7L, UserTaskState.COMPLETED, null);
+    when(client.newUserTaskGetRequest(42L).send().join()).thenReturn(completed);
+    assertThat(backend.find("42")).isEmpty();
+
+    when(client.newUserTaskGetRequest(43L).send().join()).thenThrow(new ProblemException(404, "Not Found", null));
+    assertThat(backend.find("43")).isEmpty();
+    assertThat(backend.find("not-a-key")).isEmpty();
+  }
+
+  @Test
+  void claimsUnclaimsAndCompletesThroughTheRestApi() {
+    backend.claim("42", "curator");
+    verify(client.newAssignUserTaskCommand(42L).assignee("curator")).allowOverride(false);
+
+    backend.unclaim("42");
+    verify(client.newUnassignUserTaskCommand(42L).send()).join();
+
+    Map<String, Object> variables = Map.of("decision", "accept");
+    backend.complete("42", variables);
+    verify(client.newCompleteUserTaskCommand(42L)).variables(variables);
+  }
+
+  @Test
+  void translatesTheClustersAnswers() {
+    when(client.newCompleteUserTaskCommand(anyLong()).variables(any(Map.class)).send().join())
+        .thenThrow(new ProblemException(404, "Not Found", null));
+    assertThatThrownBy(() -> backend.complete("42", Map.of())).isInstanceOf(TaskNotFoundException.class);
+
+    when(client.newAssignUserTaskCommand(anyLong()).assignee(any()).allowOverride(false).send().join())
+        .thenThrow(new ProblemException(409, "Conflict", null));
+    assertThatThrownBy(() -> backend.claim("42", "curator")).isInstanceOf(TaskConflictException.class);
+  }
+
+  private static UserTask userTask(long key, long processInstanceKey, UserTaskState state, String assignee) {
+    UserTask task = mock(UserTask.class);
+    when(task.getUserTaskKey()).thenReturn(key);
+    when(task.getProcessInstanceKey()).thenReturn(processInstanceKey);
+    when(task.getState()).thenReturn(state);
+    when(task.getAssignee()).thenReturn(assignee);
+    when(task.getName()).thenReturn("Qualification review");
+    when(task.getElementId()).thenReturn("Task_QualificationReview");
+    when(task.getBpmnProcessId()).thenReturn("help-request");
+    when(task.getCandidateGroups()).thenReturn(List.of("curators"));
+    when(task.getCreationDate()).thenReturn(OffsetDateTime.of(2025, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC));
+    return task;
+  }
+}
