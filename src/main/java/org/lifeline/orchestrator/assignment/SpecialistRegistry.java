@@ -1,6 +1,8 @@
 package org.lifeline.orchestrator.assignment;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -26,13 +28,13 @@ public class SpecialistRegistry {
     if (draft.username() != null && specialists.existsByUsername(draft.username().strip())) {
       throw new UsernameTakenException(draft.username().strip());
     }
-    return SpecialistView.of(specialists.save(new Specialist(draft, clock.instant())));
+    return SpecialistView.of(specialists.save(new Specialist(draft, now())));
   }
 
   /** Stores many new specialists in one transaction: all of them or, on any failure, none. */
   @Transactional
   public int createAll(List<SpecialistDraft> drafts) {
-    specialists.saveAll(drafts.stream().map(draft -> new Specialist(draft, clock.instant())).toList());
+    specialists.saveAll(drafts.stream().map(draft -> new Specialist(draft, now())).toList());
     return drafts.size();
   }
 
@@ -42,21 +44,21 @@ public class SpecialistRegistry {
     if (draft.username() != null && specialists.existsByUsernameAndIdNot(draft.username().strip(), id)) {
       throw new UsernameTakenException(draft.username().strip());
     }
-    specialist.apply(draft, clock.instant());
+    specialist.apply(draft, now());
     return SpecialistView.of(specialists.saveAndFlush(specialist));
   }
 
   @Transactional
   public SpecialistView pause(UUID id) {
     Specialist specialist = find(id);
-    specialist.pause(clock.instant());
+    specialist.pause(now());
     return SpecialistView.of(specialists.saveAndFlush(specialist));
   }
 
   @Transactional
   public SpecialistView resume(UUID id) {
     Specialist specialist = find(id);
-    specialist.resume(clock.instant());
+    specialist.resume(now());
     return SpecialistView.of(specialists.saveAndFlush(specialist));
   }
 
@@ -70,6 +72,11 @@ public class SpecialistRegistry {
     return specialists
         .search(active, language, topic, PageRequest.of(page, size, Sort.by("name", "id")))
         .map(SpecialistView::of);
+  }
+
+  /** Microseconds, as the database stores them: a created specialist reads back exactly as answered. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   private Specialist find(UUID id) {
