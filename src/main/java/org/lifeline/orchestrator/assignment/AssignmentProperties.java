@@ -1,0 +1,13 @@
+package org.lifeline.orchestrator.assignment;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code lifeline.assignment.*}.
+ *
+ * @param alternatives how many other specialists a proposal offers the curator besides the best one
+ * @param importMaxRows most rows one CSV import accepts
+ */
+@ConfigurationProperties("lifeline.assignment")
+public record AssignmentProperties(@DefaultValue("3") int alternatives, @DefaultValue("5000") int importMaxRows) {}

@@ -1,0 +1,12 @@
+package org.lifeline.orchestrator.assignment;
+
+import java.util.UUID;
+
+/**
+ * A specialist who could take a request, with why they rank where they do.
+ *
+ * @param onShift their weekly availability covers the moment of matching
+ * @param topicMatch they cover the request's topic (always true when the request has no topic preference)
+ */
+public record Candidate(
+    UUID specialistId, String name, int activeCases, int maxCases, boolean onShift, boolean topicMatch) {}

@@ -1,0 +1,117 @@
+package org.lifeline.orchestrator.assignment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A specialist's load: one reservation per (specialist, request). Both methods are idempotent, so a
+ * retried job changes nothing twice, and the load can never exceed {@code max_cases}: the counter
+ * only moves through a conditional UPDATE, which the database serialises per specialist row.
+ */
+@Service
+public class SpecialistCapacity {
+
+  static final String ACTIVE = "ACTIVE";
+  static final String RELEASED = "RELEASED";
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  SpecialistCapacity(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /**
+   * Counts the request as one of the specialist's active cases.
+   *
+   * @return true when the request is reserved (now or already before); false when the specialist is
+   *     paused, unknown or has no free capacity
+   */
+  @Transactional
+  public boolean reserve(UUID specialistId, UUID requestId) {
+    Optional<String> status = statusOf(specialistId, requestId);
+    if (status.filter(ACTIVE::equals).isPresent()) {
+      return true;
+    }
+    Instant now = clock.instant();
+    int taken =
+        jdbc.sql(
+                """
+                update specialist set active_cases = active_cases + 1, last_assigned_at = :now
+                where id = :id and active = true and active_cases < max_cases
+                """)
+            .param("now", now)
+            .param("id", specialistId)
+            .update();
+    if (taken == 0) {
+      return false;
+    }
+    if (status.isPresent()) {
+      jdbc.sql(
+              """
+              update specialist_assignment set status = :active, reserved_at = :now, released_at = null
+              where specialist_id = :specialist and request_id = :request
+              """)
+          .param("active", ACTIVE)
+          .param("now", now)
+          .param("specialist", specialistId)
+          .param("request", requestId)
+          .update();
+    } else {
+      jdbc.sql(
+              """
+              insert into specialist_assignment (specialist_id, request_id, status, reserved_at)
+              values (:specialist, :request, :active, :now)
+              """)
+          .param("specialist", specialistId)
+          .param("request", requestId)
+          .param("active", ACTIVE)
+          .param("now", now)
+          .update();
+    }
+    return true;
+  }
+
+  /**
+   * Ends the request's reservation (declined, timed out, case closed); nothing happens when it is
+   * not reserved.
+   *
+   * @return true when this call freed a place
+   */
+  @Transactional
+  public boolean release(UUID specialistId, UUID requestId) {
+    int released =
+        jdbc.sql(
+                """
+                update specialist_assignment set status = :released, released_at = :now
+                where specialist_id = :specialist and request_id = :request and status = :active
+                """)
+            .param("released", RELEASED)
+            .param("now", clock.instant())
+            .param("specialist", specialistId)
+            .param("request", requestId)
+            .param("active", ACTIVE)
+            .update();
+    if (released == 0) {
+      return false;
+    }
+    jdbc.sql("update specialist set active_cases = active_cases - 1 where id = :id and active_cases > 0")
+        .param("id", specialistId)
+        .update();
+    return true;
+  }
+
+  private Optional<String> statusOf(UUID specialistId, UUID requestId) {
+    return jdbc.sql("select status from specialist_assignment where specialist_id = :specialist and request_id = :request")
+        .param("specialist", specialistId)
+        .param("request", requestId)
+        .query(String.class)
+        .optional();
+  }
+}

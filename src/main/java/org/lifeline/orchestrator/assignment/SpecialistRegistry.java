@@ -1,0 +1,85 @@
+package org.lifeline.orchestrator.assignment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates, changes, pauses and lists specialists; input is validated before it gets here. */
+@Service
+public class SpecialistRegistry {
+
+  private final SpecialistRepository specialists;
+  private final Clock clock;
+
+  SpecialistRegistry(SpecialistRepository specialists, Clock clock) {
+    this.specialists = specialists;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public SpecialistView create(SpecialistDraft draft) {
+    if (draft.username() != null && specialists.existsByUsername(draft.username().strip())) {
+      throw new UsernameTakenException(draft.username().strip());
+    }
+    return SpecialistView.of(specialists.save(new Specialist(draft, now())));
+  }
+
+  /** Stores many new specialists in one transaction: all of them or, on any failure, none. */
+  @Transactional
+  public int createAll(List<SpecialistDraft> drafts) {
+    specialists.saveAll(drafts.stream().map(draft -> new Specialist(draft, now())).toList());
+    return drafts.size();
+  }
+
+  @Transactional
+  public SpecialistView update(UUID id, SpecialistDraft draft) {
+    Specialist specialist = find(id);
+    if (draft.username() != null && specialists.existsByUsernameAndIdNot(draft.username().strip(), id)) {
+      throw new UsernameTakenException(draft.username().strip());
+    }
+    specialist.apply(draft, now());
+    return SpecialistView.of(specialists.saveAndFlush(specialist));
+  }
+
+  @Transactional
+  public SpecialistView pause(UUID id) {
+    Specialist specialist = find(id);
+    specialist.pause(now());
+    return SpecialistView.of(specialists.saveAndFlush(specialist));
+  }
+
+  @Transactional
+  public SpecialistView resume(UUID id) {
+    Specialist specialist = find(id);
+    specialist.resume(now());
+    return SpecialistView.of(specialists.saveAndFlush(specialist));
+  }
+
+  @Transactional(readOnly = true)
+  public SpecialistView get(UUID id) {
+    return SpecialistView.of(find(id));
+  }
+
+  @Transactional(readOnly = true)
+  public Page<SpecialistView> search(Boolean active, String language, String topic, int page, int size) {
+    return specialists
+        .search(active, language, topic, PageRequest.of(page, size, Sort.by("name", "id")))
+        .map(SpecialistView::of);
+  }
+
+  /** Microseconds, as the database stores them: a created specialist reads back exactly as answered. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private Specialist find(UUID id) {
+    return specialists.findById(id).orElseThrow(() -> new SpecialistNotFoundException(id));
+  }
+}

@@ -1,0 +1,12 @@
+package org.lifeline.orchestrator.assignment;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface WaitingRequestRepository extends JpaRepository<WaitingRequest, UUID> {
+
+  /** Highest risk first, then the longest waiting (index ix_waiting_request_order). */
+  List<WaitingRequest> findByOrderByRiskPriorityDescWaitingSinceAscRequestIdAsc(Limit limit);
+}
