@@ -27,6 +27,8 @@ public class Contact {
   @Column(nullable = false)
   private Instant createdAt;
 
+  private Instant unreachableSince;
+
   protected Contact() {}
 
   public Contact(Channel channel, String channelUserId, Instant createdAt) {
@@ -44,6 +46,22 @@ public class Contact {
     if (language != null) {
       this.language = language;
     }
+  }
+
+  /** The person can no longer be reached on this channel (e.g. blocked the bot). */
+  public void markUnreachable(Instant since) {
+    if (unreachableSince == null) {
+      unreachableSince = since;
+    }
+  }
+
+  /** They wrote to us again, so the channel works again. */
+  public void markReachable() {
+    unreachableSince = null;
+  }
+
+  public boolean isReachable() {
+    return unreachableSince == null;
   }
 
   public UUID getId() {

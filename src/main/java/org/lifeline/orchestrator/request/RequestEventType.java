@@ -4,5 +4,7 @@ package org.lifeline.orchestrator.request;
 public enum RequestEventType {
   STATUS_CHANGED,
   MESSAGE_IN,
-  MESSAGE_OUT
+  MESSAGE_OUT,
+  /** The person cannot be reached on their channel any more (e.g. blocked the bot): curators must act. */
+  CHANNEL_UNREACHABLE
 }

@@ -1,5 +1,8 @@
 package org.lifeline.orchestrator.request;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** The API contract of a request's lifecycle (see README, "Request statuses"). */
 public enum RequestStatus {
   RECEIVED("intake"),
@@ -15,6 +18,9 @@ public enum RequestStatus {
   REJECTED("closed"),
   ABANDONED("closed");
 
+  /** The statuses a request ends in. */
+  public static final Set<RequestStatus> FINAL = EnumSet.of(CLOSED, REDIRECTED_MINOR, REJECTED, ABANDONED);
+
   private final String stage;
 
   RequestStatus(String stage) {
@@ -27,6 +33,6 @@ public enum RequestStatus {
   }
 
   public boolean isFinal() {
-    return "closed".equals(stage);
+    return FINAL.contains(this);
   }
 }
