@@ -37,6 +37,8 @@ public class Contact {
 
   private Instant erasedAt;
 
+  private Instant unreachableSince;
+
   protected Contact() {}
 
   Contact(Channel channel, String channelUserId, String channelUserHash, Instant createdAt) {
@@ -76,6 +78,22 @@ public class Contact {
     if (language != null) {
       this.language = language;
     }
+  }
+
+  /** The person can no longer be reached on this channel (e.g. blocked the bot). */
+  public void markUnreachable(Instant since) {
+    if (unreachableSince == null) {
+      unreachableSince = since;
+    }
+  }
+
+  /** They wrote to us again, so the channel works again. */
+  public void markReachable() {
+    unreachableSince = null;
+  }
+
+  public boolean isReachable() {
+    return unreachableSince == null;
   }
 
   public UUID getId() {

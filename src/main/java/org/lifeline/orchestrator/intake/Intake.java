@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Takes a request in: store first, then hand it to the engine (now, or later if it is down). */
 @Component
-class Intake {
+public class Intake {
 
   private final IntakeService service;
   private final RequestDispatcher dispatcher;
@@ -17,7 +17,7 @@ class Intake {
     this.dispatcher = dispatcher;
   }
 
-  Submission submit(IntakeRequest body, String idempotencyKey, String actor) {
+  public Submission submit(IntakeRequest body, String idempotencyKey, String actor) {
     Optional<HelpRequest> earlier = service.earlierRequest(idempotencyKey, body);
     if (earlier.isPresent()) {
       return new Submission(earlier.get(), true);
@@ -37,5 +37,5 @@ class Intake {
     return new Submission(stored, false);
   }
 
-  record Submission(HelpRequest request, boolean replayed) {}
+  public record Submission(HelpRequest request, boolean replayed) {}
 }

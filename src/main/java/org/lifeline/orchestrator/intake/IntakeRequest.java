@@ -14,11 +14,11 @@ import org.lifeline.orchestrator.contact.Channel;
  * @param age the age the person stated, if any
  * @param message the person's first message (sensitive: stored, never sent to the engine)
  */
-record IntakeRequest(
+public record IntakeRequest(
     @NotNull(message = "is required; one of telegram, web, api, email") Channel channel,
     @NotBlank @Size(max = 200) String channelUserId,
     @Size(max = 200) String displayName,
     @Min(value = 1, message = "must be between 1 and 120") @Max(value = 120, message = "must be between 1 and 120")
         Integer age,
     @Pattern(regexp = "[a-z]{2}(-[A-Za-z]{2})?", message = "must be a language code such as en, ru or uk") String language,
-    @Size(max = 4000) String message) {}
+    @Size(max = 4096) String message) {}

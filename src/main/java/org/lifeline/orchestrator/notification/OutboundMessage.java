@@ -81,6 +81,19 @@ public class OutboundMessage {
     lastError = null;
   }
 
+  /** The channel asked to wait; does not count as a failed attempt. */
+  void deferred(Instant until) {
+    nextAttemptAt = until;
+  }
+
+  /** Nobody can receive it on this channel: give up without retrying. */
+  void undeliverable(String reason, Instant now) {
+    attempts++;
+    status = Status.FAILED;
+    lastError = reason == null ? "recipient unreachable" : reason.substring(0, Math.min(reason.length(), 500));
+    nextAttemptAt = now;
+  }
+
   /** Backs off exponentially; gives up after maxAttempts. */
   void failed(String error, Instant now, int maxAttempts, Duration firstBackoff) {
     attempts++;

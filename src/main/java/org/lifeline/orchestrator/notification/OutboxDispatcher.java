@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.lifeline.orchestrator.contact.Contact;
 import org.lifeline.orchestrator.contact.ContactRepository;
 import org.lifeline.orchestrator.request.RequestLifecycle;
 import org.slf4j.Logger;
@@ -72,12 +73,26 @@ class OutboxDispatcher {
     if (message.getStatus() != OutboundMessage.Status.PENDING) {
       return;
     }
+    Contact contact = contacts.getReferenceById(message.getContactId());
     try {
-      String handle = contacts.getReferenceById(message.getContactId()).getChannelUserId();
+      if (!contact.isReachable()) {
+        throw new RecipientUnreachableException("contact unreachable on " + message.getChannel().code());
+      }
+      String handle = contact.getChannelUserId();
       String text = templates.render(message.getTemplate(), message.getLanguage());
       channelFor(message).send(message, handle, text);
       message.sent(clock.instant());
       lifecycle.recordOutbound(message.getRequestId(), message.getTemplate(), RequestLifecycle.SYSTEM);
+    } catch (RetryLaterException rateLimited) {
+      message.deferred(clock.instant().plus(rateLimited.retryAfter()));
+      log.info("Message {} for request {} deferred by {}", id, message.getRequestId(), rateLimited.retryAfter());
+    } catch (RecipientUnreachableException unreachable) {
+      message.undeliverable(unreachable.getMessage(), clock.instant());
+      if (contact.isReachable()) {
+        contact.markUnreachable(clock.instant());
+        lifecycle.recordChannelUnreachable(message.getRequestId());
+      }
+      log.warn("Message {} for request {} given up: {}", id, message.getRequestId(), unreachable.getMessage());
     } catch (RuntimeException deliveryFailure) {
       message.failed(deliveryFailure.getMessage(), clock.instant(), maxAttempts, firstBackoff);
       log.warn(

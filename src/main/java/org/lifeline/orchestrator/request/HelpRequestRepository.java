@@ -17,6 +17,10 @@ public interface HelpRequestRepository extends JpaRepository<HelpRequest, UUID> 
 
   List<HelpRequest> findByContactIdOrderByCreatedAt(UUID contactId);
 
+  /** The person's current request, if one is still open. */
+  Optional<HelpRequest> findFirstByContactIdAndStatusNotInOrderByCreatedAtDesc(
+      UUID contactId, Collection<RequestStatus> finalStatuses);
+
   /** Open requests without a process instance in the current engine run, oldest first. */
   @Query(
       """

@@ -104,6 +104,10 @@ public class RequestEvent {
     return event;
   }
 
+  static RequestEvent channelUnreachable(UUID requestId, String actor, Instant at) {
+    return new RequestEvent(requestId, at, RequestEventType.CHANNEL_UNREACHABLE, actor);
+  }
+
   public Long getId() {
     return id;
   }

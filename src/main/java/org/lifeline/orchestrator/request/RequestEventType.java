@@ -8,5 +8,7 @@ public enum RequestEventType {
   /** A risk signal (inbound message, questionnaire answer or staff flag): level, source (step) and codes. */
   RISK_SIGNAL,
   /** A step of an emergency escalation: step, level and codes (outcome, decision, staff notified). */
-  ESCALATION
+  ESCALATION,
+  /** The person cannot be reached on their channel any more (e.g. blocked the bot): curators must act. */
+  CHANNEL_UNREACHABLE
 }

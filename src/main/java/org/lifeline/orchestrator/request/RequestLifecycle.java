@@ -122,6 +122,10 @@ public class RequestLifecycle {
     events.save(RequestEvent.messageOut(requestId, template, actor, clock.instant()));
   }
 
+  public void recordChannelUnreachable(UUID requestId) {
+    events.save(RequestEvent.channelUnreachable(requestId, SYSTEM, clock.instant()));
+  }
+
   /** A process instance now drives the request; a request that was only stored enters qualification. */
   public void processStarted(UUID requestId, long processInstanceKey, String engineRun) {
     HelpRequest request = get(requestId);

@@ -224,7 +224,7 @@ class IntakeApiTest {
         Arguments.of("absurd age", MediaType.APPLICATION_JSON, "{\"channel\":\"web\",\"channelUserId\":\"u1\",\"age\":412}", 400, "age"),
         Arguments.of("age not a number", MediaType.APPLICATION_JSON, "{\"channel\":\"web\",\"channelUserId\":\"u1\",\"age\":\"old\"}", 400, "age"),
         Arguments.of("bad language", MediaType.APPLICATION_JSON, "{\"channel\":\"web\",\"channelUserId\":\"u1\",\"language\":\"<script>\"}", 400, "language"),
-        Arguments.of("oversized message", MediaType.APPLICATION_JSON, "{\"channel\":\"web\",\"channelUserId\":\"u1\",\"message\":\"" + "x".repeat(4001) + "\"}", 400, "message"),
+        Arguments.of("oversized message", MediaType.APPLICATION_JSON, "{\"channel\":\"web\",\"channelUserId\":\"u1\",\"message\":\"" + "x".repeat(4097) + "\"}", 400, "message"),
         Arguments.of("oversized name", MediaType.APPLICATION_JSON, "{\"channel\":\"web\",\"channelUserId\":\"u1\",\"displayName\":\"" + "n".repeat(201) + "\"}", 400, "displayName"),
         Arguments.of("malformed JSON", MediaType.APPLICATION_JSON, "{\"channel\":\"web\",", 400, null),
         Arguments.of("not an object", MediaType.APPLICATION_JSON, "[1,2,3]", 400, null),

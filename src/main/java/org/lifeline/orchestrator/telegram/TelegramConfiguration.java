@@ -1,0 +1,82 @@
+package org.lifeline.orchestrator.telegram;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.lifeline.orchestrator.contact.ContactDirectory;
+import org.lifeline.orchestrator.intake.Intake;
+import org.lifeline.orchestrator.request.HelpRequestRepository;
+import org.lifeline.orchestrator.request.RequestLifecycle;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The Telegram bot, when {@code lifeline.telegram.enabled=true}. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "lifeline.telegram.enabled", havingValue = "true")
+class TelegramConfiguration {
+
+  private static final Duration HTTP_MARGIN = Duration.ofSeconds(10);
+
+  @Bean
+  TelegramBotApi telegramBotApi(TelegramProperties properties) {
+    if (properties.botToken() == null || properties.botToken().isBlank()) {
+      throw new IllegalStateException("lifeline.telegram.bot-token is required when the bot is enabled");
+    }
+    if (properties.updates() == TelegramProperties.Updates.WEBHOOK
+        && (properties.webhookSecret() == null || properties.webhookSecret().length() < 16)) {
+      throw new IllegalStateException("lifeline.telegram.webhook-secret (16+ characters) is required for the webhook");
+    }
+    return new TelegramBotApi(properties, properties.pollTimeout().plus(HTTP_MARGIN));
+  }
+
+  @Bean
+  SendRateLimiter telegramRateLimiter(TelegramProperties properties, Clock clock) {
+    return new SendRateLimiter(clock, properties.messagesPerSecond(), properties.perChatInterval());
+  }
+
+  @Bean
+  TelegramMessageChannel telegramMessageChannel(TelegramBotApi api, SendRateLimiter limiter) {
+    return new TelegramMessageChannel(api, limiter);
+  }
+
+  @Bean
+  TelegramReplies telegramReplies(TelegramBotApi api, SendRateLimiter limiter, MessageSource messages) {
+    return new TelegramReplies(api, limiter, messages);
+  }
+
+  @Bean
+  TelegramDialogue telegramDialogue(
+      ProcessedUpdateRepository processed,
+      ContactDirectory contacts,
+      HelpRequestRepository requests,
+      RequestLifecycle lifecycle,
+      Intake intake,
+      TelegramReplies replies,
+      TransactionTemplate transaction,
+      Clock clock) {
+    return new TelegramDialogue(processed, contacts, requests, lifecycle, intake, replies, transaction, clock);
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "lifeline.telegram.updates", havingValue = "polling")
+  TelegramPoller telegramPoller(TelegramBotApi api, TelegramDialogue dialogue, TelegramProperties properties) {
+    return new TelegramPoller(api, dialogue, properties.pollTimeout());
+  }
+
+  /** Telegram authenticates with the webhook secret, not with a user or API key. */
+  @Bean
+  @Order(0)
+  SecurityFilterChain telegramWebhookSecurity(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/telegram/**")
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .build();
+  }
+}

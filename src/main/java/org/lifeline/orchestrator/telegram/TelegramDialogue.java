@@ -1,0 +1,126 @@
+package org.lifeline.orchestrator.telegram;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import org.lifeline.orchestrator.contact.Channel;
+import org.lifeline.orchestrator.contact.Contact;
+import org.lifeline.orchestrator.contact.ContactDirectory;
+import org.lifeline.orchestrator.intake.Intake;
+import org.lifeline.orchestrator.intake.IntakeRequest;
+import org.lifeline.orchestrator.notification.RecipientUnreachableException;
+import org.lifeline.orchestrator.request.HelpRequest;
+import org.lifeline.orchestrator.request.HelpRequestRepository;
+import org.lifeline.orchestrator.request.RequestLifecycle;
+import org.lifeline.orchestrator.request.RequestStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What the bot does with what a person writes: the first words open a request (or continue the open
+ * one), every text is an inbound message of that request, and /start and /help are answered.
+ */
+class TelegramDialogue {
+
+  static final String ACTOR = "telegram";
+  private static final Logger log = LoggerFactory.getLogger(TelegramDialogue.class);
+  private static final Set<String> LANGUAGES = Set.of("en", "ru", "uk");
+
+  private final ProcessedUpdateRepository processed;
+  private final ContactDirectory contacts;
+  private final HelpRequestRepository requests;
+  private final RequestLifecycle lifecycle;
+  private final Intake intake;
+  private final TelegramReplies replies;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  TelegramDialogue(
+      ProcessedUpdateRepository processed,
+      ContactDirectory contacts,
+      HelpRequestRepository requests,
+      RequestLifecycle lifecycle,
+      Intake intake,
+      TelegramReplies replies,
+      TransactionTemplate transaction,
+      Clock clock) {
+    this.processed = processed;
+    this.contacts = contacts;
+    this.requests = requests;
+    this.lifecycle = lifecycle;
+    this.intake = intake;
+    this.replies = replies;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  /** Handles one update once; a redelivered update is ignored. */
+  void handle(TelegramUpdate update) {
+    if (processed.existsById(update.updateId())) {
+      return;
+    }
+    TelegramUpdate.Message message = update.message();
+    if (message != null && message.chat() != null) {
+      try {
+        converse(update.updateId(), message);
+      } catch (RecipientUnreachableException blocked) {
+        log.warn("Telegram chat of update {} cannot be answered: {}", update.updateId(), blocked.getMessage());
+      }
+    }
+    transaction.executeWithoutResult(status -> processed.save(new ProcessedUpdate(update.updateId(), clock.instant())));
+  }
+
+  private void converse(long updateId, TelegramUpdate.Message message) {
+    long chatId = message.chat().id();
+    String language = languageOf(message.from());
+    String text = message.text() == null ? "" : message.text().strip();
+    Optional<HelpRequest> open = openRequest(chatId);
+    if (text.isEmpty()) {
+      replies.say(chatId, language, "bot.text-only");
+    } else if (isCommand(text, "/help")) {
+      replies.say(chatId, language, "bot.help");
+    } else if (isCommand(text, "/start")) {
+      if (open.isPresent()) {
+        replies.say(chatId, language, "bot.continue");
+      } else {
+        openRequest(updateId, message, language, null);
+      }
+    } else if (open.isPresent()) {
+      lifecycle.recordInbound(open.get().getId(), text, "contact");
+    } else {
+      openRequest(updateId, message, language, text);
+    }
+  }
+
+  private void openRequest(long updateId, TelegramUpdate.Message message, String language, String firstMessage) {
+    String name = message.from() == null ? null : message.from().firstName();
+    intake.submit(
+        new IntakeRequest(Channel.TELEGRAM, Long.toString(message.chat().id()), name, null, language, firstMessage),
+        "telegram-update-" + updateId,
+        ACTOR);
+  }
+
+  private Optional<HelpRequest> openRequest(long chatId) {
+    return transaction.execute(
+        status -> {
+          Optional<Contact> contact = contacts.find(Channel.TELEGRAM, Long.toString(chatId));
+          contact.filter(known -> !known.isReachable()).ifPresent(Contact::markReachable);
+          return contact.flatMap(
+              known -> requests.findFirstByContactIdAndStatusNotInOrderByCreatedAtDesc(known.getId(), RequestStatus.FINAL));
+        });
+  }
+
+  private static boolean isCommand(String text, String command) {
+    return text.equals(command) || text.startsWith(command + " ") || text.startsWith(command + "@");
+  }
+
+  static String languageOf(TelegramUpdate.User user) {
+    if (user == null || user.languageCode() == null) {
+      return "en";
+    }
+    String code = user.languageCode().toLowerCase(java.util.Locale.ROOT);
+    String primary = code.contains("-") ? code.substring(0, code.indexOf('-')) : code;
+    return LANGUAGES.contains(primary) ? primary : "en";
+  }
+}

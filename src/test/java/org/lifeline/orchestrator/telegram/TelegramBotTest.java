@@ -1,0 +1,188 @@
+package org.lifeline.orchestrator.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.lifeline.orchestrator.contact.Channel;
+import org.lifeline.orchestrator.contact.Contact;
+import org.lifeline.orchestrator.contact.ContactDirectory;
+import org.lifeline.orchestrator.contact.ContactRepository;
+import org.lifeline.orchestrator.notification.OutboundMessage;
+import org.lifeline.orchestrator.notification.OutboundMessageRepository;
+import org.lifeline.orchestrator.request.HelpRequest;
+import org.lifeline.orchestrator.request.HelpRequestRepository;
+import org.lifeline.orchestrator.request.RequestEventRepository;
+import org.lifeline.orchestrator.request.RequestEventType;
+import org.lifeline.orchestrator.request.RequestStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The bot against a local server that plays the Bot API, through the real webhook and outbox. */
+@SpringBootTest(
+    properties = {
+      "lifeline.telegram.enabled=true",
+      "lifeline.telegram.bot-token=123:test-token",
+      "lifeline.telegram.updates=webhook",
+      "lifeline.telegram.webhook-secret=" + TelegramBotTest.SECRET,
+      "lifeline.telegram.per-chat-interval=10ms"
+    })
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class TelegramBotTest {
+
+  static final String SECRET = "a-long-webhook-secret-for-tests";
+  static final FakeBotApi botApi = new FakeBotApi();
+  private static final AtomicLong updateIds = new AtomicLong(1000);
+  private static final AtomicLong chatIds = new AtomicLong(5_000_000);
+
+  @Autowired MockMvc mvc;
+  @Autowired ContactRepository contacts;
+  @Autowired ContactDirectory directory;
+  @Autowired HelpRequestRepository requests;
+  @Autowired RequestEventRepository events;
+  @Autowired OutboundMessageRepository outbox;
+
+  @DynamicPropertySource
+  static void botApiAddress(DynamicPropertyRegistry registry) {
+    registry.add("lifeline.telegram.api-base-url", botApi::baseUrl);
+  }
+
+  @AfterAll
+  static void stopBotApi() {
+    botApi.close();
+  }
+
+  @Test
+  void startOpensARequestAndTheGreetingArrivesThroughTheBot() throws Exception {
+    long chat = chatIds.incrementAndGet();
+    webhook(update(chat, "/start", "ru")).andExpect(status().isOk());
+
+    HelpRequest request = openRequestOf(chat).orElseThrow();
+    assertThat(request.getChannel()).isEqualTo(Channel.TELEGRAM);
+    assertThat(request.getLanguage()).isEqualTo("ru");
+    Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> !botApi.messagesTo(chat).isEmpty());
+    assertThat(botApi.messagesTo(chat).get(0).body().path("text").asText()).startsWith("Здравствуйте");
+  }
+
+  @Test
+  void aRedeliveredUpdateIsHandledOnce() throws Exception {
+    long chat = chatIds.incrementAndGet();
+    String first = update(chat, "Мне очень плохо", "ru");
+    webhook(first).andExpect(status().isOk());
+    webhook(first).andExpect(status().isOk());
+    HelpRequest request = openRequestOf(chat).orElseThrow();
+    String next = update(chat, "Я не сплю третью ночь", "ru");
+    webhook(next).andExpect(status().isOk());
+    webhook(next).andExpect(status().isOk());
+
+    assertThat(requests.findByContactIdOrderByCreatedAt(request.getContactId())).hasSize(1);
+    assertThat(events.findByRequestIdOrderByAtAscIdAsc(request.getId()))
+        .filteredOn(event -> event.getType() == RequestEventType.MESSAGE_IN)
+        .hasSize(2);
+  }
+
+  @Test
+  void aWrongWebhookSecretIsRefusedAndNothingIsStored() throws Exception {
+    long chat = chatIds.incrementAndGet();
+    mvc.perform(
+            post("/telegram/webhook")
+                .header(TelegramWebhookController.SECRET_HEADER, "not-the-secret")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(update(chat, "/start", "en")))
+        .andExpect(status().isUnauthorized());
+    mvc.perform(post("/telegram/webhook").contentType(MediaType.APPLICATION_JSON).content(update(chat, "/start", "en")))
+        .andExpect(status().isUnauthorized());
+
+    assertThat(directory.find(Channel.TELEGRAM, Long.toString(chat))).isEmpty();
+  }
+
+  @Test
+  void helpIsAnswered() throws Exception {
+    long chat = chatIds.incrementAndGet();
+    webhook(update(chat, "/help", "uk")).andExpect(status().isOk());
+
+    assertThat(botApi.messagesTo(chat)).singleElement()
+        .satisfies(call -> assertThat(call.body().path("text").asText()).startsWith("Це безкоштовна"));
+    assertThat(directory.find(Channel.TELEGRAM, Long.toString(chat))).isEmpty();
+  }
+
+  @Test
+  void aRateLimitedMessageIsSentAgainAfterRetryAfter() throws Exception {
+    long chat = chatIds.incrementAndGet();
+    botApi.scriptSendTo(
+        chat, 429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests\",\"parameters\":{\"retry_after\":1}}");
+    webhook(update(chat, "/start", "en")).andExpect(status().isOk());
+    UUID requestId = openRequestOf(chat).orElseThrow().getId();
+
+    OutboundMessage greeting =
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(15))
+            .until(() -> greetingOf(requestId), message -> message != null && message.getStatus() == OutboundMessage.Status.SENT);
+
+    assertThat(botApi.messagesTo(chat)).hasSize(2);
+    assertThat(greeting.getAttempts()).isEqualTo(1);
+  }
+
+  @Test
+  void aBlockedBotMarksTheContactUnreachableTellsCuratorsAndNeverLoops() throws Exception {
+    long chat = chatIds.incrementAndGet();
+    botApi.scriptSendTo(chat, 403, "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}");
+    webhook(update(chat, "I need help", "en")).andExpect(status().isOk());
+    HelpRequest request = openRequestOf(chat).orElseThrow();
+
+    OutboundMessage greeting =
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(15))
+            .until(() -> greetingOf(request.getId()), message -> message != null && message.getStatus() == OutboundMessage.Status.FAILED);
+
+    assertThat(greeting.getAttempts()).isEqualTo(1);
+    assertThat(botApi.messagesTo(chat)).hasSize(1);
+    Contact contact = contacts.findById(request.getContactId()).orElseThrow();
+    assertThat(contact.isReachable()).isFalse();
+    assertThat(events.findByRequestIdOrderByAtAscIdAsc(request.getId()))
+        .extracting(event -> event.getType())
+        .contains(RequestEventType.CHANNEL_UNREACHABLE);
+  }
+
+  private OutboundMessage greetingOf(UUID requestId) {
+    List<OutboundMessage> messages = outbox.findByRequestIdOrderByCreatedAt(requestId);
+    return messages.stream().filter(message -> message.getTemplate().equals("greeting")).findFirst().orElse(null);
+  }
+
+  private Optional<HelpRequest> openRequestOf(long chat) {
+    return directory
+        .find(Channel.TELEGRAM, Long.toString(chat))
+        .flatMap(contact -> requests.findFirstByContactIdAndStatusNotInOrderByCreatedAtDesc(contact.getId(), RequestStatus.FINAL));
+  }
+
+  private org.springframework.test.web.servlet.ResultActions webhook(String update) throws Exception {
+    return mvc.perform(
+        post("/telegram/webhook")
+            .header(TelegramWebhookController.SECRET_HEADER, SECRET)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(update));
+  }
+
+  private static String update(long chat, String text, String language) {
+    return """
+        {"update_id": %d, "message": {"message_id": 1, "chat": {"id": %d, "type": "private"},
+         "from": {"id": %d, "first_name": "Test", "language_code": "%s"}, "text": "%s"}}
+        """
+        .formatted(updateIds.incrementAndGet(), chat, chat, language, text);
+  }
+}
