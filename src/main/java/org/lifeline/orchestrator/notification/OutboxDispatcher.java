@@ -10,6 +10,7 @@ import org.lifeline.orchestrator.request.RequestLifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -32,6 +33,7 @@ class OutboxDispatcher {
   private final MessageTemplates templates;
   private final RequestLifecycle lifecycle;
   private final TransactionTemplate transaction;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
   private final int maxAttempts;
   private final Duration firstBackoff;
@@ -43,6 +45,7 @@ class OutboxDispatcher {
       MessageTemplates templates,
       RequestLifecycle lifecycle,
       TransactionTemplate transaction,
+      ApplicationEventPublisher events,
       Clock clock,
       @Value("${lifeline.outbox.max-attempts:8}") int maxAttempts,
       @Value("${lifeline.outbox.first-backoff:5s}") Duration firstBackoff) {
@@ -52,6 +55,7 @@ class OutboxDispatcher {
     this.templates = templates;
     this.lifecycle = lifecycle;
     this.transaction = transaction;
+    this.events = events;
     this.clock = clock;
     this.maxAttempts = maxAttempts;
     this.firstBackoff = firstBackoff;
@@ -83,6 +87,7 @@ class OutboxDispatcher {
       channelFor(message).send(message, handle, text);
       message.sent(clock.instant());
       lifecycle.recordOutbound(message.getRequestId(), message.getTemplate(), RequestLifecycle.SYSTEM);
+      events.publishEvent(new OutboundMessageSent(message.getRequestId(), message.getChannel(), message.getTemplate()));
     } catch (RetryLaterException rateLimited) {
       message.deferred(clock.instant().plus(rateLimited.retryAfter()));
       log.info("Message {} for request {} deferred by {}", id, message.getRequestId(), rateLimited.retryAfter());

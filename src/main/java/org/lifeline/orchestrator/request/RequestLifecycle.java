@@ -78,6 +78,7 @@ public class RequestLifecycle {
     metrics.statusChanging(requestId, request.getStatus(), status, now);
     request.changeStatus(status, now);
     events.save(RequestEvent.statusChanged(requestId, status, reason, actor, now));
+    publisher.publishEvent(new RequestStatusChanged(requestId, request.getChannel(), status));
     return true;
   }
 

@@ -3,6 +3,8 @@ package org.lifeline.orchestrator.telegram;
 import java.time.Clock;
 import java.time.Duration;
 import org.lifeline.orchestrator.contact.ContactDirectory;
+import org.lifeline.orchestrator.contact.ContactRepository;
+import org.lifeline.orchestrator.questionnaire.QuestionnaireConversation;
 import org.lifeline.orchestrator.intake.Intake;
 import org.lifeline.orchestrator.request.HelpRequestRepository;
 import org.lifeline.orchestrator.request.RequestLifecycle;
@@ -58,9 +60,19 @@ class TelegramConfiguration {
       RequestLifecycle lifecycle,
       Intake intake,
       TelegramReplies replies,
+      TelegramQuestions questions,
       TransactionTemplate transaction,
       Clock clock) {
-    return new TelegramDialogue(processed, contacts, requests, lifecycle, intake, replies, transaction, clock);
+    return new TelegramDialogue(processed, contacts, requests, lifecycle, intake, replies, questions, transaction, clock);
+  }
+
+  @Bean
+  TelegramQuestions telegramQuestions(
+      QuestionnaireConversation conversation,
+      RequestLifecycle lifecycle,
+      ContactRepository contactRepository,
+      TelegramReplies replies) {
+    return new TelegramQuestions(conversation, lifecycle, contactRepository, replies);
   }
 
   @Bean

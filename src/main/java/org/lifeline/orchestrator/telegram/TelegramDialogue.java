@@ -3,12 +3,14 @@ package org.lifeline.orchestrator.telegram;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.lifeline.orchestrator.contact.Channel;
 import org.lifeline.orchestrator.contact.Contact;
 import org.lifeline.orchestrator.contact.ContactDirectory;
 import org.lifeline.orchestrator.intake.Intake;
 import org.lifeline.orchestrator.intake.IntakeRequest;
 import org.lifeline.orchestrator.notification.RecipientUnreachableException;
+import org.lifeline.orchestrator.platform.ConflictRetry;
 import org.lifeline.orchestrator.request.HelpRequest;
 import org.lifeline.orchestrator.request.HelpRequestRepository;
 import org.lifeline.orchestrator.request.RequestLifecycle;
@@ -19,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the bot does with what a person writes: the first words open a request (or continue the open
- * one), every text is an inbound message of that request, and /start and /help are answered.
+ * one), every text is an inbound message of that request and, while the questionnaire is open, the
+ * answer to its due question; /start (where was I?) and /help are answered.
  */
 class TelegramDialogue {
 
@@ -33,6 +36,7 @@ class TelegramDialogue {
   private final RequestLifecycle lifecycle;
   private final Intake intake;
   private final TelegramReplies replies;
+  private final TelegramQuestions questions;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
@@ -43,6 +47,7 @@ class TelegramDialogue {
       RequestLifecycle lifecycle,
       Intake intake,
       TelegramReplies replies,
+      TelegramQuestions questions,
       TransactionTemplate transaction,
       Clock clock) {
     this.processed = processed;
@@ -51,6 +56,7 @@ class TelegramDialogue {
     this.lifecycle = lifecycle;
     this.intake = intake;
     this.replies = replies;
+    this.questions = questions;
     this.transaction = transaction;
     this.clock = clock;
   }
@@ -83,11 +89,15 @@ class TelegramDialogue {
     } else if (isCommand(text, "/start")) {
       if (open.isPresent()) {
         replies.say(chatId, language, "bot.continue");
+        questions.askDue(open.get().getId(), chatId, language, true);
       } else {
         openRequest(updateId, message, language, null);
       }
     } else if (open.isPresent()) {
-      lifecycle.recordInbound(open.get().getId(), text, "contact");
+      UUID requestId = open.get().getId();
+      // Every text is a message of the request (and scanned for risk), answer or not.
+      ConflictRetry.run(() -> lifecycle.recordInbound(requestId, text, "contact"));
+      questions.answer(requestId, chatId, language, text);
     } else {
       openRequest(updateId, message, language, text);
     }

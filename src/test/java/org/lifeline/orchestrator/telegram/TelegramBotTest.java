@@ -134,7 +134,9 @@ class TelegramBotTest {
             .atMost(Duration.ofSeconds(15))
             .until(() -> greetingOf(requestId), message -> message != null && message.getStatus() == OutboundMessage.Status.SENT);
 
-    assertThat(botApi.messagesTo(chat)).hasSize(2);
+    assertThat(botApi.messagesTo(chat))
+        .filteredOn(call -> call.body().path("text").asText().startsWith("Hello"))
+        .hasSize(2);
     assertThat(greeting.getAttempts()).isEqualTo(1);
   }
 
@@ -157,6 +159,65 @@ class TelegramBotTest {
     assertThat(events.findByRequestIdOrderByAtAscIdAsc(request.getId()))
         .extracting(event -> event.getType())
         .contains(RequestEventType.CHANNEL_UNREACHABLE);
+  }
+
+  @Test
+  void aWholeDialogueFromStartToACompletedQuestionnaire() throws Exception {
+    long chat = chatIds.incrementAndGet();
+    webhook(update(chat, "/start", "en")).andExpect(status().isOk());
+
+    awaitLastMessageStartsWith(chat, "So that we can find the right specialist");
+    assertThat(botApi.messagesTo(chat).get(0).body().path("text").asText()).startsWith("Hello");
+    answer(chat, "30", "What would you like help with?");
+    assertThat(lastMessage(chat).path("reply_markup").path("keyboard").toString()).contains("Anxiety, fear or panic");
+    answer(chat, "Anxiety, fear or panic", "If you wish, tell us a little more");
+    assertThat(lastMessage(chat).path("reply_markup").path("keyboard").toString()).contains("Skip");
+    answer(chat, "Skip", "We ask everyone the next two questions");
+    answer(chat, "Banana", "We ask everyone the next two questions");
+    assertThat(botApi.messagesTo(chat).get(botApi.messagesTo(chat).size() - 2).body().path("text").asText())
+        .startsWith("That answer does not fit");
+    answer(chat, "No", "Right now, is there a risk");
+    answer(chat, "No", "Which language would you prefer");
+    answer(chat, "English", "When is it best for a specialist");
+    answer(chat, "Any time", "Thank you for your answers");
+
+    HelpRequest request = openRequestOf(chat).orElseThrow();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> requests.findById(request.getId()).orElseThrow().getStatus() == RequestStatus.AWAITING_ASSIGNMENT);
+    assertThat(events.findByRequestIdOrderByAtAscIdAsc(request.getId()))
+        .filteredOn(event -> event.getType() == RequestEventType.MESSAGE_IN)
+        .hasSize(8);
+  }
+
+  @Test
+  void aMinorIsRedirectedThroughTheBot() throws Exception {
+    long chat = chatIds.incrementAndGet();
+    webhook(update(chat, "/start", "en")).andExpect(status().isOk());
+    awaitLastMessageStartsWith(chat, "So that we can find the right specialist");
+
+    webhook(update(chat, "15", "en")).andExpect(status().isOk());
+
+    awaitLastMessageStartsWith(chat, "Thank you for reaching out. Our service works with adults");
+    assertThat(contacts.findById(directory.find(Channel.TELEGRAM, Long.toString(chat)).orElseThrow().getId()))
+        .get()
+        .satisfies(contact -> assertThat(openRequestOf(chat)).isEmpty());
+  }
+
+  private void answer(long chat, String text, String nextStartsWith) throws Exception {
+    webhook(update(chat, text, "en")).andExpect(status().isOk());
+    awaitLastMessageStartsWith(chat, nextStartsWith);
+  }
+
+  private void awaitLastMessageStartsWith(long chat, String start) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> !botApi.messagesTo(chat).isEmpty() && lastMessage(chat).path("text").asText().startsWith(start));
+  }
+
+  private com.fasterxml.jackson.databind.JsonNode lastMessage(long chat) {
+    List<FakeBotApi.Call> messages = botApi.messagesTo(chat);
+    return messages.get(messages.size() - 1).body();
   }
 
   private OutboundMessage greetingOf(UUID requestId) {
