@@ -49,6 +49,11 @@ public class QuestionnaireConversation {
     }
   }
 
+  /** Takes back the latest answer; the question asked again, if there was one to take back. */
+  public Optional<QuestionView> back(UUID requestId, String language) {
+    return service.takeBackLastAnswer(requestId).map(question -> QuestionView.of(question, language));
+  }
+
   public enum Outcome {
     /** Stored; {@code question} is the next one to ask (null while the flow decides). */
     NEXT,

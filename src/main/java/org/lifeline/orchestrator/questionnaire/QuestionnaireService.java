@@ -2,6 +2,7 @@ package org.lifeline.orchestrator.questionnaire;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -98,6 +99,29 @@ public class QuestionnaireService {
     }
     RiskLevel risk = lifecycle.get(requestId).getRiskLevel();
     return answered(sheet, questionId, updated, risk, false);
+  }
+
+  /**
+   * Takes back the person's latest answer so that its question is asked again ("back" in a chat).
+   * Only inside the questionnaire stage and never the age, which qualification has already used.
+   *
+   * @return the question asked again, or empty when there is nothing to take back
+   */
+  public Optional<Question> takeBackLastAnswer(UUID requestId) {
+    Sheet sheet = sheet(requestId);
+    if (sheet.request().getStatus() != RequestStatus.QUESTIONNAIRE || sheet.progress().complete()) {
+      return Optional.empty();
+    }
+    List<QuestionnaireAnswer> stored = answers.findByRequestIdOrderByAnsweredAtAscIdAsc(requestId);
+    if (stored.isEmpty()) {
+      return Optional.empty();
+    }
+    QuestionnaireAnswer last = stored.get(stored.size() - 1);
+    if (Questionnaire.AGE_QUESTION_ID.equals(last.getQuestionId())) {
+      return Optional.empty();
+    }
+    answers.delete(last);
+    return questionnaire.definition().question(last.getQuestionId());
   }
 
   /**

@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * What the bot does with what a person writes: the first words open a request (or continue the open
  * one), every text is an inbound message of that request and, while the questionnaire is open, the
- * answer to its due question; /start (where was I?) and /help are answered.
+ * answer to its due question; /start (where was I?), /back (change the last answer) and /help are
+ * answered.
  */
 class TelegramDialogue {
 
@@ -86,6 +87,8 @@ class TelegramDialogue {
       replies.say(chatId, language, "bot.text-only");
     } else if (isCommand(text, "/help")) {
       replies.say(chatId, language, "bot.help");
+    } else if (isCommand(text, "/back") && open.isPresent()) {
+      questions.back(open.get().getId(), chatId, language);
     } else if (isCommand(text, "/start")) {
       if (open.isPresent()) {
         replies.say(chatId, language, "bot.continue");

@@ -100,6 +100,16 @@ class TelegramQuestions {
     return true;
   }
 
+  /** "/back": the latest answer is taken back and its question asked again. */
+  void back(UUID requestId, long chatId, String language) {
+    Optional<QuestionView> again = conversation.back(requestId, language);
+    if (again.isEmpty()) {
+      replies.say(chatId, language, "bot.nothing-to-take-back");
+    } else {
+      ask(requestId, chatId, language, again.get());
+    }
+  }
+
   /** Asks the due question; again only when {@code repeat} (the person asked where they were). */
   void askDue(UUID requestId, long chatId, String language, boolean repeat) {
     Optional<QuestionView> due = conversation.currentQuestion(requestId, language);

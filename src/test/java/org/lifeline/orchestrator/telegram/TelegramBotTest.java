@@ -173,6 +173,8 @@ class TelegramBotTest {
     answer(chat, "Anxiety, fear or panic", "If you wish, tell us a little more");
     assertThat(lastMessage(chat).path("reply_markup").path("keyboard").toString()).contains("Skip");
     answer(chat, "Skip", "We ask everyone the next two questions");
+    answer(chat, "/back", "If you wish, tell us a little more");
+    answer(chat, "Skip", "We ask everyone the next two questions");
     answer(chat, "Banana", "We ask everyone the next two questions");
     assertThat(botApi.messagesTo(chat).get(botApi.messagesTo(chat).size() - 2).body().path("text").asText())
         .startsWith("That answer does not fit");
@@ -187,7 +189,7 @@ class TelegramBotTest {
         .until(() -> requests.findById(request.getId()).orElseThrow().getStatus() == RequestStatus.AWAITING_ASSIGNMENT);
     assertThat(events.findByRequestIdOrderByAtAscIdAsc(request.getId()))
         .filteredOn(event -> event.getType() == RequestEventType.MESSAGE_IN)
-        .hasSize(8);
+        .hasSize(9);
   }
 
   @Test
