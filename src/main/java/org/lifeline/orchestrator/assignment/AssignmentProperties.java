@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param alternatives how many other specialists a proposal offers the curator besides the best one
  * @param importMaxRows most rows one CSV import accepts
+ * @param wakeBatch how many waiting requests propose again when capacity appears (queue order)
  */
 @ConfigurationProperties("lifeline.assignment")
-public record AssignmentProperties(@DefaultValue("3") int alternatives, @DefaultValue("5000") int importMaxRows) {}
+public record AssignmentProperties(@DefaultValue("3") int alternatives, @DefaultValue("5000") int importMaxRows,
+    @DefaultValue("20") int wakeBatch) {}

@@ -107,6 +107,16 @@ public class SpecialistCapacity {
     return true;
   }
 
+  /** The specialist currently holding the request, if any. */
+  @Transactional(readOnly = true)
+  public Optional<UUID> holderOf(UUID requestId) {
+    return jdbc.sql("select specialist_id from specialist_assignment where request_id = :request and status = :active")
+        .param("request", requestId)
+        .param("active", ACTIVE)
+        .query(UUID.class)
+        .optional();
+  }
+
   private Optional<String> statusOf(UUID specialistId, UUID requestId) {
     return jdbc.sql("select status from specialist_assignment where specialist_id = :specialist and request_id = :request")
         .param("specialist", specialistId)

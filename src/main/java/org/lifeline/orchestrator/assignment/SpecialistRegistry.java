@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -17,10 +18,12 @@ public class SpecialistRegistry {
 
   private final SpecialistRepository specialists;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  SpecialistRegistry(SpecialistRepository specialists, Clock clock) {
+  SpecialistRegistry(SpecialistRepository specialists, Clock clock, ApplicationEventPublisher events) {
     this.specialists = specialists;
     this.clock = clock;
+    this.events = events;
   }
 
   @Transactional
@@ -28,13 +31,16 @@ public class SpecialistRegistry {
     if (draft.username() != null && specialists.existsByUsername(draft.username().strip())) {
       throw new UsernameTakenException(draft.username().strip());
     }
-    return SpecialistView.of(specialists.save(new Specialist(draft, now())));
+    SpecialistView created = SpecialistView.of(specialists.save(new Specialist(draft, now())));
+    events.publishEvent(new CapacityAppeared());
+    return created;
   }
 
   /** Stores many new specialists in one transaction: all of them or, on any failure, none. */
   @Transactional
   public int createAll(List<SpecialistDraft> drafts) {
     specialists.saveAll(drafts.stream().map(draft -> new Specialist(draft, now())).toList());
+    events.publishEvent(new CapacityAppeared());
     return drafts.size();
   }
 
@@ -45,7 +51,9 @@ public class SpecialistRegistry {
       throw new UsernameTakenException(draft.username().strip());
     }
     specialist.apply(draft, now());
-    return SpecialistView.of(specialists.saveAndFlush(specialist));
+    SpecialistView updated = SpecialistView.of(specialists.saveAndFlush(specialist));
+    events.publishEvent(new CapacityAppeared());
+    return updated;
   }
 
   @Transactional
@@ -59,7 +67,9 @@ public class SpecialistRegistry {
   public SpecialistView resume(UUID id) {
     Specialist specialist = find(id);
     specialist.resume(now());
-    return SpecialistView.of(specialists.saveAndFlush(specialist));
+    SpecialistView resumed = SpecialistView.of(specialists.saveAndFlush(specialist));
+    events.publishEvent(new CapacityAppeared());
+    return resumed;
   }
 
   @Transactional(readOnly = true)

@@ -2,6 +2,7 @@ package org.lifeline.orchestrator.assignment;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -26,6 +27,8 @@ interface SpecialistRepository extends JpaRepository<Specialist, UUID> {
       Pageable pageable);
 
   boolean existsByUsername(String username);
+
+  Optional<Specialist> findByUsername(String username);
 
   boolean existsByUsernameAndIdNot(String username, UUID id);
 

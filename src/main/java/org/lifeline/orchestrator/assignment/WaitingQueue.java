@@ -7,8 +7,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Requests waiting for a specialist, served by risk level first (HIGH before LOW) and then by how
- * long they have waited.
+ * Requests waiting for a specialist, served priority first (flagged by an escalation), then by risk
+ * level (HIGH before LOW), then by how long they have waited.
  */
 @Service
 public class WaitingQueue {
@@ -21,19 +21,20 @@ public class WaitingQueue {
 
   /**
    * Puts the request in the queue from {@code criteria.now()}; for a request already waiting it
-   * updates what it needs (a raised risk moves it up) but keeps its waiting time.
+   * updates what it needs (a raised risk or the priority flag moves it up) but keeps its waiting time.
    */
   @Transactional
-  public void enqueue(UUID requestId, MatchCriteria criteria) {
+  public void enqueue(UUID requestId, MatchCriteria criteria, boolean priority) {
     waiting
         .findById(requestId)
         .ifPresentOrElse(
-            request -> request.update(criteria), () -> waiting.save(new WaitingRequest(requestId, criteria)));
+            request -> request.update(criteria, priority),
+            () -> waiting.save(new WaitingRequest(requestId, criteria, priority)));
   }
 
   @Transactional(readOnly = true)
   public List<WaitingRequest> nextWaiting(int limit) {
-    return waiting.findByOrderByRiskPriorityDescWaitingSinceAscRequestIdAsc(Limit.of(limit));
+    return waiting.findByOrderByPriorityDescRiskPriorityDescWaitingSinceAscRequestIdAsc(Limit.of(limit));
   }
 
   /** Takes the request out of the queue (assigned, closed, ...); nothing happens when it is not waiting. */

@@ -23,6 +23,10 @@ public class WaitingRequest {
   @Column(nullable = false)
   private int riskPriority;
 
+  /** Flagged as priority by an escalation: waits ahead of every request that is not. */
+  @Column(nullable = false)
+  private boolean priority;
+
   @Column(nullable = false)
   private String language;
 
@@ -36,14 +40,15 @@ public class WaitingRequest {
 
   protected WaitingRequest() {}
 
-  WaitingRequest(UUID requestId, MatchCriteria criteria) {
+  WaitingRequest(UUID requestId, MatchCriteria criteria, boolean priority) {
     this.requestId = requestId;
     this.waitingSince = criteria.now();
-    update(criteria);
+    update(criteria, priority);
   }
 
-  /** Takes the latest needs; the place in the queue is kept, and the risk never drops. */
-  void update(MatchCriteria criteria) {
+  /** Takes the latest needs; the place in the queue is kept, and neither the risk nor the priority drops. */
+  void update(MatchCriteria criteria, boolean priority) {
+    this.priority = this.priority || priority;
     this.riskLevel = riskLevel == null ? criteria.riskLevel() : riskLevel.max(criteria.riskLevel());
     this.riskPriority = riskLevel.ordinal();
     this.language = criteria.language();
@@ -57,6 +62,10 @@ public class WaitingRequest {
 
   public RiskLevel getRiskLevel() {
     return riskLevel;
+  }
+
+  public boolean isPriority() {
+    return priority;
   }
 
   public String getLanguage() {

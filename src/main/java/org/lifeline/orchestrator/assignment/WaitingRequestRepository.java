@@ -7,6 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface WaitingRequestRepository extends JpaRepository<WaitingRequest, UUID> {
 
-  /** Highest risk first, then the longest waiting (index ix_waiting_request_order). */
-  List<WaitingRequest> findByOrderByRiskPriorityDescWaitingSinceAscRequestIdAsc(Limit limit);
+  /** Priority first, then highest risk, then the longest waiting (index ix_waiting_request_order). */
+  List<WaitingRequest> findByOrderByPriorityDescRiskPriorityDescWaitingSinceAscRequestIdAsc(Limit limit);
 }

@@ -17,6 +17,9 @@ public final class HelpRequestProcess {
   public static final String PROCESS_ID = "help-request";
   public static final String DECISION_QUALIFICATION_ROUTE = "qualification-route";
   public static final String FORM_QUALIFICATION_REVIEW = "qualification-review";
+  public static final String DECISION_ASSIGNMENT_CONFIRMATION = "assignment-confirmation";
+  public static final String FORM_ASSIGNMENT_CONFIRMATION = "assignment-confirmation";
+  public static final String FORM_ASSIGNMENT_RESPONSE = "assignment-response";
 
   public static final String JOB_SEND_GREETING = "sendGreeting";
   public static final String JOB_SET_REQUEST_STATUS = "setRequestStatus";
@@ -25,6 +28,9 @@ public final class HelpRequestProcess {
   public static final String JOB_SEND_REJECTION = "sendRejection";
   public static final String JOB_START_QUESTIONNAIRE = "startQuestionnaire";
   public static final String JOB_SEND_QUESTIONNAIRE_REMINDER = "sendQuestionnaireReminder";
+  public static final String JOB_PROPOSE_SPECIALIST = "proposeSpecialist";
+  public static final String JOB_RESERVE_SPECIALIST = "reserveSpecialist";
+  public static final String JOB_RELEASE_SPECIALIST = "releaseSpecialist";
 
   /** Header of a {@value #JOB_SET_REQUEST_STATUS} task: the {@link RequestStatus} name to move to. */
   public static final String HEADER_STATUS = "status";
@@ -39,6 +45,14 @@ public final class HelpRequestProcess {
     public static final Duration ANSWER_TIME_TO_LIVE = Duration.ofMinutes(10);
     /** A completion must not get lost while qualification or review runs, so it waits as long as a person may. */
     public static final Duration COMPLETED_TIME_TO_LIVE = Duration.ofDays(3);
+    /** Capacity appeared for a waiting request: propose again. */
+    public static final String SPECIALIST_AVAILABLE = "SpecialistAvailable";
+    /** Short: a request that is not waiting any more has no use for it; the next capacity change wakes it again. */
+    public static final Duration SPECIALIST_AVAILABLE_TIME_TO_LIVE = Duration.ofMinutes(1);
+    /** The assigned specialist closed the case; carries {@value Variables#CASE_OUTCOME}. */
+    public static final String CASE_CLOSED = "CaseClosed";
+    /** The closure is stored before it is published; it waits while the acceptance is still being recorded. */
+    public static final Duration CASE_CLOSED_TIME_TO_LIVE = Duration.ofDays(1);
 
     private Messages() {}
   }
@@ -57,9 +71,30 @@ public final class HelpRequestProcess {
     public static final String END_REDIRECTED_MINOR = "EndEvent_RedirectedMinor";
     public static final String END_REJECTED = "EndEvent_Rejected";
     public static final String END_ABANDONED = "EndEvent_Abandoned";
-    public static final String END_READY_FOR_ASSIGNMENT = "EndEvent_ReadyForAssignment";
+    public static final String TASK_PROPOSE_SPECIALIST = "Task_ProposeSpecialist";
+    public static final String EVENT_SPECIALIST_AVAILABLE = "Event_SpecialistAvailable";
+    public static final String TASK_DECIDE_CONFIRMATION = "Task_DecideConfirmation";
+    public static final String TASK_CONFIRM_ASSIGNMENT = "Task_ConfirmAssignment";
+    public static final String TASK_PASS_OVER_PROPOSAL = "Task_PassOverProposal";
+    public static final String TASK_RESERVE_SPECIALIST = "Task_ReserveSpecialist";
+    public static final String TASK_RESPOND_TO_ASSIGNMENT = "Task_RespondToAssignment";
+    public static final String TIMER_RESPONSE_OVERDUE = "Timer_ResponseOverdue";
+    public static final String TASK_RELEASE_DECLINED = "Task_ReleaseDeclined";
+    public static final String TASK_RELEASE_TIMED_OUT = "Task_ReleaseTimedOut";
+    public static final String TASK_MARK_IN_PROGRESS = "Task_MarkInProgress";
+    public static final String EVENT_CASE_CLOSED = "Event_CaseClosed";
+    public static final String END_CASE_CLOSED = "EndEvent_CaseClosed";
 
     private Elements() {}
+  }
+
+  /** Codes of why a specialist is not proposed again for a request (input {@value Variables#EXCLUSION_REASON}). */
+  public static final class ExclusionReasons {
+    public static final String DECLINED = "DECLINED";
+    public static final String TIMED_OUT = "TIMED_OUT";
+    public static final String PASSED_OVER = "PASSED_OVER";
+
+    private ExclusionReasons() {}
   }
 
   /** Variables: ids, statuses, codes and flags only; never free text, answers, names or contacts. */
@@ -85,6 +120,26 @@ public final class HelpRequestProcess {
     public static final String ANSWERED_QUESTION = "answeredQuestion";
     /** Input of a reminder task: 1 or 2. */
     public static final String REMINDER_NUMBER = "reminderNumber";
+    /** Set by {@value HelpRequestProcess#JOB_PROPOSE_SPECIALIST}: somebody matches. */
+    public static final String MATCH_FOUND = "matchFound";
+    /** Set by {@value HelpRequestProcess#JOB_PROPOSE_SPECIALIST}: the proposed specialist's id (null without a match). */
+    public static final String PROPOSED_SPECIALIST_ID = "proposedSpecialistId";
+    /** How many specialists declined the request, let it time out or were passed over (counted in the database). */
+    public static final String FAILED_ATTEMPTS = "failedAttempts";
+    /** Output of the decision {@value HelpRequestProcess#DECISION_ASSIGNMENT_CONFIRMATION}. */
+    public static final String AUTO_CONFIRM = "autoConfirm";
+    /** Output of the curator's confirmation form: confirm or repropose. */
+    public static final String CONFIRMATION_DECISION = "confirmationDecision";
+    /** Set by {@value HelpRequestProcess#JOB_RESERVE_SPECIALIST}: the place was reserved. */
+    public static final String RESERVED = "reserved";
+    /** Set by {@value HelpRequestProcess#JOB_RESERVE_SPECIALIST}: the specialist's console username, or empty. */
+    public static final String SPECIALIST_ASSIGNEE = "specialistAssignee";
+    /** Output of the specialist's response form: accept or decline. */
+    public static final String ASSIGNMENT_RESPONSE = "assignmentResponse";
+    /** Input of a {@value HelpRequestProcess#JOB_RELEASE_SPECIALIST} task: one of {@link ExclusionReasons}. */
+    public static final String EXCLUSION_REASON = "exclusionReason";
+    /** Carried by {@value Messages#CASE_CLOSED}: the outcome code (helped, referred, no-show, ...). */
+    public static final String CASE_OUTCOME = "caseOutcome";
     private Variables() {}
   }
 
@@ -97,7 +152,9 @@ public final class HelpRequestProcess {
       Map.of(
           RequestStatus.CURATOR_REVIEW, Elements.TASK_COLLECT_QUALIFICATION_FACTS,
           RequestStatus.QUESTIONNAIRE, Elements.TASK_START_QUESTIONNAIRE,
-          RequestStatus.AWAITING_ASSIGNMENT, Elements.TASK_MARK_AWAITING_ASSIGNMENT);
+          RequestStatus.AWAITING_ASSIGNMENT, Elements.TASK_MARK_AWAITING_ASSIGNMENT,
+          RequestStatus.ASSIGNED, Elements.TASK_PROPOSE_SPECIALIST,
+          RequestStatus.IN_PROGRESS, Elements.TASK_MARK_IN_PROGRESS);
 
   /** The element a re-driven request in this status resumes before; empty: at the start event. */
   public static Optional<String> resumeElement(RequestStatus status) {

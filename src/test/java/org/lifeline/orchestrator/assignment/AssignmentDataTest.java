@@ -34,7 +34,7 @@ public @interface AssignmentDataTest {
   @ImportAutoConfiguration({JdbcClientAutoConfiguration.class, ValidationAutoConfiguration.class})
   @EnableConfigurationProperties(AssignmentProperties.class)
   @Import({SpecialistRegistry.class, SpecialistMatcher.class, SpecialistCapacity.class, WaitingQueue.class,
-      SpecialistCsvImport.class, TestData.class})
+      SpecialistCsvImport.class, AssignmentExclusions.class, TestData.class})
   class Services {
 
     @Bean

@@ -28,11 +28,11 @@ class WaitingQueueTest {
     UUID earlyMedium = data.request();
     UUID earlierHigh = data.request();
     UUID none = data.request();
-    queue.enqueue(earlyLow, criteria(RiskLevel.LOW, T0));
-    queue.enqueue(none, criteria(RiskLevel.NONE, T0.minusSeconds(3600)));
-    queue.enqueue(earlyMedium, criteria(RiskLevel.MEDIUM, T0.plusSeconds(10)));
-    queue.enqueue(lateHigh, criteria(RiskLevel.HIGH, T0.plusSeconds(600)));
-    queue.enqueue(earlierHigh, criteria(RiskLevel.HIGH, T0.plusSeconds(300)));
+    queue.enqueue(earlyLow, criteria(RiskLevel.LOW, T0), false);
+    queue.enqueue(none, criteria(RiskLevel.NONE, T0.minusSeconds(3600)), false);
+    queue.enqueue(earlyMedium, criteria(RiskLevel.MEDIUM, T0.plusSeconds(10)), false);
+    queue.enqueue(lateHigh, criteria(RiskLevel.HIGH, T0.plusSeconds(600)), false);
+    queue.enqueue(earlierHigh, criteria(RiskLevel.HIGH, T0.plusSeconds(300)), false);
 
     assertThat(queue.nextWaiting(10))
         .extracting(WaitingRequest::getRequestId)
@@ -44,15 +44,15 @@ class WaitingQueueTest {
   void enqueueingAgainKeepsThePlaceButARaisedRiskMovesItUp() {
     UUID first = data.request();
     UUID second = data.request();
-    queue.enqueue(first, criteria(RiskLevel.LOW, T0));
-    queue.enqueue(second, criteria(RiskLevel.LOW, T0.plusSeconds(60)));
+    queue.enqueue(first, criteria(RiskLevel.LOW, T0), false);
+    queue.enqueue(second, criteria(RiskLevel.LOW, T0.plusSeconds(60)), false);
 
-    queue.enqueue(first, criteria(RiskLevel.NONE, T0.plusSeconds(120)));
+    queue.enqueue(first, criteria(RiskLevel.NONE, T0.plusSeconds(120)), false);
     assertThat(queue.nextWaiting(10)).extracting(WaitingRequest::getRequestId).containsExactly(first, second);
     assertThat(queue.nextWaiting(1).getFirst().getRiskLevel()).as("risk never drops").isEqualTo(RiskLevel.LOW);
     assertThat(queue.nextWaiting(1).getFirst().getWaitingSince()).isEqualTo(T0);
 
-    queue.enqueue(second, criteria(RiskLevel.HIGH, T0.plusSeconds(180)));
+    queue.enqueue(second, criteria(RiskLevel.HIGH, T0.plusSeconds(180)), false);
     WaitingRequest top = queue.nextWaiting(1).getFirst();
     assertThat(top.getRequestId()).isEqualTo(second);
     assertThat(top.getWaitingSince()).isEqualTo(T0.plusSeconds(60));
@@ -62,9 +62,27 @@ class WaitingQueueTest {
   }
 
   @Test
+  void aHighRiskRequestIsServedBeforeAnEarlierLowRiskOneAndAPriorityRequestBeforeBoth() {
+    UUID earlierLow = data.request();
+    UUID laterHigh = data.request();
+    UUID latestPriority = data.request();
+    queue.enqueue(earlierLow, criteria(RiskLevel.LOW, T0), false);
+    queue.enqueue(laterHigh, criteria(RiskLevel.HIGH, T0.plusSeconds(3600)), false);
+    assertThat(queue.nextWaiting(10)).extracting(WaitingRequest::getRequestId).containsExactly(laterHigh, earlierLow);
+
+    queue.enqueue(latestPriority, criteria(RiskLevel.NONE, T0.plusSeconds(7200)), true);
+    queue.enqueue(latestPriority, criteria(RiskLevel.NONE, T0.plusSeconds(7300)), false);
+
+    assertThat(queue.nextWaiting(10))
+        .extracting(WaitingRequest::getRequestId)
+        .containsExactly(latestPriority, laterHigh, earlierLow);
+    assertThat(queue.nextWaiting(1).getFirst().isPriority()).as("the flag never drops").isTrue();
+  }
+
+  @Test
   void removingTakesARequestOutAndIsIdempotent() {
     UUID request = data.request();
-    queue.enqueue(request, criteria(RiskLevel.MEDIUM, T0));
+    queue.enqueue(request, criteria(RiskLevel.MEDIUM, T0), false);
 
     queue.remove(request);
     queue.remove(request);

@@ -64,8 +64,8 @@ class HelpRequestProcessTest {
         .hasPassedElement(Elements.SUBPROCESS_AWAIT_ANSWER, 2)
         .hasNotPassedElement(Elements.TASK_REVIEW_QUALIFICATION)
         .hasNotPassedElement(Elements.TASK_SEND_FIRST_REMINDER)
-        .hasPassedElement(Elements.END_READY_FOR_ASSIGNMENT)
-        .isCompleted();
+        .hasPassedElement(Elements.TASK_MARK_AWAITING_ASSIGNMENT)
+        .isWaitingAtElements(Elements.TASK_PROPOSE_SPECIALIST);
   }
 
   @Test
@@ -146,7 +146,9 @@ class HelpRequestProcessTest {
     assertThat(instance).hasPassedElement(Elements.TASK_COLLECT_QUALIFICATION_FACTS, 1).isWaitingAtElements(Elements.SUBPROCESS_AWAIT_ANSWER);
     completeQuestionnaire();
     complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
-    assertThat(instance).hasPassedElement(Elements.END_READY_FOR_ASSIGNMENT).isCompleted();
+    assertThat(instance)
+        .hasPassedElement(Elements.TASK_MARK_AWAITING_ASSIGNMENT)
+        .isWaitingAtElements(Elements.TASK_PROPOSE_SPECIALIST);
   }
 
   @Test
@@ -190,8 +192,8 @@ class HelpRequestProcessTest {
     assertThat(instance)
         .hasPassedElement(Elements.TASK_SEND_FIRST_REMINDER, 2)
         .hasNotPassedElement(Elements.TASK_SEND_SECOND_REMINDER)
-        .hasPassedElement(Elements.END_READY_FOR_ASSIGNMENT)
-        .isCompleted();
+        .hasPassedElement(Elements.TASK_MARK_AWAITING_ASSIGNMENT)
+        .isWaitingAtElements(Elements.TASK_PROPOSE_SPECIALIST);
   }
 
   @Test
@@ -210,6 +212,7 @@ class HelpRequestProcessTest {
 
     assertThat(instance).hasNotPassedElement(Elements.START).isWaitingAtElements(Elements.SUBPROCESS_AWAIT_ANSWER);
     assertThat(HelpRequestProcess.resumeElement(RequestStatus.QUALIFYING)).isEmpty();
+    assertThat(HelpRequestProcess.resumeElement(RequestStatus.ASSIGNED)).contains(Elements.TASK_PROPOSE_SPECIALIST);
   }
 
   @Test

@@ -1,0 +1,289 @@
+package org.lifeline.orchestrator.request;
+
+import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.client.api.response.ActivatedJob;
+import io.camunda.zeebe.client.api.response.ProcessInstanceEvent;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lifeline.orchestrator.engine.UserTaskAdaptation;
+import org.lifeline.orchestrator.request.HelpRequestProcess.Elements;
+import org.lifeline.orchestrator.request.HelpRequestProcess.ExclusionReasons;
+import org.lifeline.orchestrator.request.HelpRequestProcess.Messages;
+import org.lifeline.orchestrator.request.HelpRequestProcess.Variables;
+
+/**
+ * The assignment and help-delivery stage of bpmn/help-request.bpmn with bpmn/assignment-confirmation.dmn on the
+ * in-memory engine, without the application: this test plays the workers, the curator, the specialist and the
+ * platform's messages. Instances start at the proposal, as a re-driven request does.
+ */
+@ZeebeProcessTest
+class AssignmentProcessTest {
+
+  private static final Duration IDLE = Duration.ofSeconds(5);
+  private static final String CANDIDATE_GROUPS = "io.camunda.zeebe:candidateGroups";
+  private static final String ASSIGNEE = "io.camunda.zeebe:assignee";
+
+  ZeebeTestEngine engine;
+  ZeebeClient client;
+
+  private final String requestId = UUID.randomUUID().toString();
+  private final String first = UUID.randomUUID().toString();
+  private final String second = UUID.randomUUID().toString();
+
+  @BeforeEach
+  void deploy() throws IOException {
+    client
+        .newDeployResourceCommand()
+        .addResourceBytes(UserTaskAdaptation.toJobWorkerUserTasks(read("bpmn/help-request.bpmn")), "help-request.bpmn")
+        .addResourceFromClasspath("bpmn/qualification.dmn")
+        .addResourceFromClasspath("bpmn/assignment-confirmation.dmn")
+        .addResourceFromClasspath("bpmn/forms/qualification-review.form")
+        .addResourceFromClasspath("bpmn/forms/assignment-confirmation.form")
+        .addResourceFromClasspath("bpmn/forms/assignment-response.form")
+        .send()
+        .join();
+  }
+
+  @Test
+  void aLowRiskProposalIsReservedAtOnceAcceptedAndClosedAsHelped() throws Exception {
+    ProcessInstanceEvent instance = startAtProposal();
+    propose(first, 0, "LOW");
+    ActivatedJob reserve = complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("okoval"));
+    assertThat(reserve.getVariablesAsMap()).containsEntry(Variables.PROPOSED_SPECIALIST_ID, first);
+
+    ActivatedJob response = respond("accept");
+    assertThat(response.getCustomHeaders())
+        .containsEntry(ASSIGNEE, "okoval")
+        .containsEntry(CANDIDATE_GROUPS, "[\"specialists\"]");
+    assertThat(complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS).getCustomHeaders())
+        .containsEntry(HelpRequestProcess.HEADER_STATUS, "IN_PROGRESS");
+    assertThat(instance).isWaitingAtElements(Elements.EVENT_CASE_CLOSED);
+
+    closeCase("helped");
+    assertThat(complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS).getCustomHeaders())
+        .containsEntry(HelpRequestProcess.HEADER_STATUS, "FEEDBACK");
+    assertThat(instance)
+        .hasNotPassedElement(Elements.TASK_CONFIRM_ASSIGNMENT)
+        .hasPassedElement(Elements.END_CASE_CLOSED)
+        .isCompleted();
+  }
+
+  @Test
+  void aMediumRiskProposalIsConfirmedByACuratorAndACaseNotHelpedIsClosed() throws Exception {
+    ProcessInstanceEvent instance = startAtProposal();
+    propose(first, 0, "MEDIUM");
+    ActivatedJob confirmation = completeUserTask(Elements.TASK_CONFIRM_ASSIGNMENT, Map.of(Variables.CONFIRMATION_DECISION, "confirm"));
+    assertThat(confirmation.getCustomHeaders()).containsEntry(CANDIDATE_GROUPS, "[\"curators\"]");
+    complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("okoval"));
+    respond("accept");
+    complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
+
+    closeCase("no-show");
+    ActivatedJob closed = complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
+    assertThat(closed.getCustomHeaders()).containsEntry(HelpRequestProcess.HEADER_STATUS, "CLOSED");
+    assertThat(closed.getVariablesAsMap()).containsEntry(Variables.STATUS_REASON, "no-show");
+    assertThat(instance).isCompleted();
+  }
+
+  @Test
+  void aCuratorPassingOverTheProposalGetsTheNextOne() throws Exception {
+    ProcessInstanceEvent instance = startAtProposal();
+    propose(first, 0, "HIGH");
+    completeUserTask(Elements.TASK_CONFIRM_ASSIGNMENT, Map.of(Variables.CONFIRMATION_DECISION, "repropose"));
+    ActivatedJob passOver = complete(HelpRequestProcess.JOB_RELEASE_SPECIALIST, Map.of(Variables.FAILED_ATTEMPTS, 1));
+    assertThat(passOver.getElementId()).isEqualTo(Elements.TASK_PASS_OVER_PROPOSAL);
+    assertThat(passOver.getVariablesAsMap()).containsEntry(Variables.EXCLUSION_REASON, ExclusionReasons.PASSED_OVER);
+
+    propose(second, 1, "HIGH");
+    assertThat(instance).isWaitingAtElements(Elements.TASK_CONFIRM_ASSIGNMENT).hasPassedElement(Elements.TASK_PROPOSE_SPECIALIST, 2);
+  }
+
+  @Test
+  void aDeclinedProposalIsReleasedAndTheRequestReassigned() throws Exception {
+    ProcessInstanceEvent instance = startAtProposal();
+    propose(first, 0, "LOW");
+    complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("okoval"));
+    respond("decline");
+    ActivatedJob release = complete(HelpRequestProcess.JOB_RELEASE_SPECIALIST, Map.of(Variables.FAILED_ATTEMPTS, 1));
+    assertThat(release.getElementId()).isEqualTo(Elements.TASK_RELEASE_DECLINED);
+    assertThat(release.getVariablesAsMap())
+        .containsEntry(Variables.EXCLUSION_REASON, ExclusionReasons.DECLINED)
+        .containsEntry(Variables.PROPOSED_SPECIALIST_ID, first);
+
+    propose(second, 1, "LOW");
+    ActivatedJob reserve = complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("mpetrenko"));
+    assertThat(reserve.getVariablesAsMap()).containsEntry(Variables.PROPOSED_SPECIALIST_ID, second);
+    assertThat(respond("accept").getCustomHeaders()).containsEntry(ASSIGNEE, "mpetrenko");
+    complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
+    assertThat(instance).isWaitingAtElements(Elements.EVENT_CASE_CLOSED).hasPassedElement(Elements.TASK_RESERVE_SPECIALIST, 2);
+  }
+
+  @Test
+  void aSpecialistWhoDoesNotAnswerInTwoHoursIsReleasedAndTheRequestReassigned() throws Exception {
+    ProcessInstanceEvent instance = startAtProposal();
+    propose(first, 0, "NONE");
+    complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved(""));
+    assertThat(instance).isWaitingAtElements(Elements.TASK_RESPOND_TO_ASSIGNMENT);
+
+    engine.increaseTime(Duration.ofMinutes(119));
+    assertThat(activate(HelpRequestProcess.JOB_RELEASE_SPECIALIST)).isEmpty();
+    engine.increaseTime(Duration.ofMinutes(2));
+    ActivatedJob release = complete(HelpRequestProcess.JOB_RELEASE_SPECIALIST, Map.of(Variables.FAILED_ATTEMPTS, 1));
+    assertThat(release.getElementId()).isEqualTo(Elements.TASK_RELEASE_TIMED_OUT);
+    assertThat(release.getVariablesAsMap()).containsEntry(Variables.EXCLUSION_REASON, ExclusionReasons.TIMED_OUT);
+
+    propose(second, 1, "NONE");
+    complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("mpetrenko"));
+    respond("accept");
+    assertThat(instance)
+        .hasPassedElement(Elements.TIMER_RESPONSE_OVERDUE, 1)
+        .as("the first response task was interrupted, the second answered")
+        .hasPassedElement(Elements.TASK_RESPOND_TO_ASSIGNMENT, 1)
+        .hasPassedElement(Elements.TASK_RESERVE_SPECIALIST, 2);
+  }
+
+  @Test
+  void afterThreeFailedAttemptsTheCuratorsConfirmEveryFurtherProposal() throws Exception {
+    ProcessInstanceEvent instance = startAtProposal();
+    for (int attempt = 0; attempt < 3; attempt++) {
+      propose(UUID.randomUUID().toString(), attempt, "LOW");
+      complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("okoval"));
+      respond("decline");
+      complete(HelpRequestProcess.JOB_RELEASE_SPECIALIST, Map.of(Variables.FAILED_ATTEMPTS, attempt + 1));
+    }
+    assertThat(instance).hasNotPassedElement(Elements.TASK_CONFIRM_ASSIGNMENT);
+
+    propose(second, 3, "LOW");
+    assertThat(instance).isWaitingAtElements(Elements.TASK_CONFIRM_ASSIGNMENT);
+    ActivatedJob confirmation = completeUserTask(Elements.TASK_CONFIRM_ASSIGNMENT, Map.of(Variables.CONFIRMATION_DECISION, "confirm"));
+    assertThat(confirmation.getCustomHeaders()).containsEntry(CANDIDATE_GROUPS, "[\"curators\"]");
+    assertThat(confirmation.getVariablesAsMap()).containsEntry(Variables.PROPOSED_SPECIALIST_ID, second);
+    complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("mpetrenko"));
+    assertThat(instance).isWaitingAtElements(Elements.TASK_RESPOND_TO_ASSIGNMENT);
+  }
+
+  @Test
+  void withoutAMatchTheRequestWaitsUntilASpecialistBecomesAvailable() throws Exception {
+    ProcessInstanceEvent instance = startAtProposal();
+    complete(
+        HelpRequestProcess.JOB_PROPOSE_SPECIALIST,
+        proposal(null, 0, "LOW"));
+    assertThat(instance).isWaitingAtElements(Elements.EVENT_SPECIALIST_AVAILABLE);
+    assertThat(activate(HelpRequestProcess.JOB_PROPOSE_SPECIALIST)).isEmpty();
+
+    client
+        .newPublishMessageCommand()
+        .messageName(Messages.SPECIALIST_AVAILABLE)
+        .correlationKey(requestId)
+        .messageId(Messages.SPECIALIST_AVAILABLE + ":" + requestId + ":1")
+        .timeToLive(Messages.SPECIALIST_AVAILABLE_TIME_TO_LIVE)
+        .send()
+        .join();
+    propose(first, 0, "LOW");
+    complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("okoval"));
+    assertThat(instance)
+        .hasPassedElement(Elements.EVENT_SPECIALIST_AVAILABLE, 1)
+        .isWaitingAtElements(Elements.TASK_RESPOND_TO_ASSIGNMENT);
+  }
+
+  @Test
+  void aPlaceThatWentMeanwhileIsProposedAgain() throws Exception {
+    ProcessInstanceEvent instance = startAtProposal();
+    propose(first, 0, "LOW");
+    complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, Map.of(Variables.RESERVED, false, Variables.SPECIALIST_ASSIGNEE, ""));
+    assertThat(instance).isWaitingAtElements(Elements.TASK_PROPOSE_SPECIALIST).hasNotPassedElement(Elements.TASK_RESPOND_TO_ASSIGNMENT);
+  }
+
+  private ProcessInstanceEvent startAtProposal() throws Exception {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(Variables.REQUEST_ID, requestId);
+    variables.put(Variables.RISK_LEVEL, "NONE");
+    variables.put(Variables.STATED_AGE, 30);
+    ProcessInstanceEvent instance =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(HelpRequestProcess.PROCESS_ID)
+            .latestVersion()
+            .variables(variables)
+            .startBeforeElement(HelpRequestProcess.resumeElement(RequestStatus.ASSIGNED).orElseThrow())
+            .send()
+            .join();
+    engine.waitForIdleState(IDLE);
+    return instance;
+  }
+
+  private void propose(String specialistId, int failedAttempts, String riskLevel) throws Exception {
+    complete(HelpRequestProcess.JOB_PROPOSE_SPECIALIST, proposal(specialistId, failedAttempts, riskLevel));
+  }
+
+  private static Map<String, Object> proposal(String specialistId, int failedAttempts, String riskLevel) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(Variables.MATCH_FOUND, specialistId != null);
+    variables.put(Variables.PROPOSED_SPECIALIST_ID, specialistId);
+    variables.put(Variables.FAILED_ATTEMPTS, failedAttempts);
+    variables.put(Variables.RISK_LEVEL, riskLevel);
+    return variables;
+  }
+
+  private static Map<String, Object> reserved(String assignee) {
+    return Map.of(Variables.RESERVED, true, Variables.SPECIALIST_ASSIGNEE, assignee);
+  }
+
+  private ActivatedJob respond(String response) throws Exception {
+    return completeUserTask(Elements.TASK_RESPOND_TO_ASSIGNMENT, Map.of(Variables.ASSIGNMENT_RESPONSE, response));
+  }
+
+  private ActivatedJob completeUserTask(String elementId, Map<String, Object> values) throws Exception {
+    ActivatedJob task = complete(UserTaskAdaptation.JOB_TYPE, values);
+    assertThat(task.getElementId()).isEqualTo(elementId);
+    return task;
+  }
+
+  private void closeCase(String outcome) throws Exception {
+    client
+        .newPublishMessageCommand()
+        .messageName(Messages.CASE_CLOSED)
+        .correlationKey(requestId)
+        .messageId(Messages.CASE_CLOSED + ":" + requestId)
+        .timeToLive(Messages.CASE_CLOSED_TIME_TO_LIVE)
+        .variables(Map.of(Variables.CASE_OUTCOME, outcome))
+        .send()
+        .join();
+    engine.waitForIdleState(IDLE);
+  }
+
+  private List<ActivatedJob> activate(String jobType) throws Exception {
+    engine.waitForIdleState(IDLE);
+    return client.newActivateJobsCommand().jobType(jobType).maxJobsToActivate(1).send().join().getJobs();
+  }
+
+  private ActivatedJob complete(String jobType, Map<String, Object> variables) throws Exception {
+    List<ActivatedJob> jobs = activate(jobType);
+    assertThat(jobs).as("a %s job", jobType).hasSize(1);
+    client.newCompleteCommand(jobs.get(0).getKey()).variables(variables).send().join();
+    engine.waitForIdleState(IDLE);
+    return jobs.get(0);
+  }
+
+  private ActivatedJob complete(String jobType) throws Exception {
+    return complete(jobType, Map.of());
+  }
+
+  private static byte[] read(String resource) throws IOException {
+    try (InputStream in = AssignmentProcessTest.class.getClassLoader().getResourceAsStream(resource)) {
+      return in.readAllBytes();
+    }
+  }
+}
