@@ -2,6 +2,7 @@ package org.lifeline.orchestrator.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -285,6 +286,30 @@ class FeedbackApiTest {
                 .param("to", "2026-01-01T00:00:00Z")
                 .with(httpBasic("admin", "demo")))
         .andExpect(status().isBadRequest());
+  }
+
+  @Test
+  void theConsoleShowsTheFiguresPerSpecialistToCurators() throws Exception {
+    UUID specialist = UUID.randomUUID();
+    UUID id = closedHelpedCase(specialist);
+    answer(id, Map.of("rating", 4, "comment", "kind words")).andExpect(status().isOk());
+    engine.increaseTime(Duration.ofDays(1));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> feedback.findByRequestId(id).orElseThrow().getAskedAt() != null);
+
+    String page =
+        mvc.perform(get("/console/feedback").with(user("curator").roles("CURATOR")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .contains("data-specialist-id=\"" + specialist + "\"")
+        .contains("All cases")
+        .doesNotContain("kind words")
+        .doesNotContain(id.toString());
+    mvc.perform(get("/console/feedback").with(user("specialist").roles("SPECIALIST"))).andExpect(status().isForbidden());
   }
 
   /** A request created through the API whose help-request stage is over (its instance ends, as at case closing). */
