@@ -186,6 +186,10 @@ public class FeedbackService {
   @Transactional
   public void close(UUID requestId, String followUp, String followUpOutcome) {
     FeedbackRequest row = row(requestId);
+    if (row.isAnswered() && row.getCommentRisk() == null) {
+      // Answered just as the step ran out: the comment is still scanned, so no risk in it goes unnoticed.
+      assess(requestId);
+    }
     if (followUp != null) {
       row.assessed(row.getCommentRisk(), followUp);
     }

@@ -27,6 +27,7 @@ import org.lifeline.orchestrator.PlatformTest;
 import org.lifeline.orchestrator.TaskInbox;
 import org.lifeline.orchestrator.care.CaseClosed;
 import org.lifeline.orchestrator.curator.CuratorTasks;
+import org.lifeline.orchestrator.privacy.ErasureService;
 import org.lifeline.orchestrator.request.HelpRequest;
 import org.lifeline.orchestrator.request.RequestLifecycle;
 import org.lifeline.orchestrator.request.RequestStatus;
@@ -57,6 +58,7 @@ class FeedbackApiTest {
   @Autowired FeedbackRequestRepository feedback;
   @Autowired CuratorTasks curatorTasks;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ErasureService erasure;
 
   ApiClient api;
 
@@ -142,6 +144,18 @@ class FeedbackApiTest {
     assertThat(escalated.get("riskLevel").asText()).isEqualTo("HIGH");
     assertThat(feedback.findByRequestId(id).orElseThrow().getFollowUp()).isEqualTo(FeedbackProcess.FollowUp.ESCALATED);
     assertThat(escalated.get("history").findValuesAsText("step")).contains("feedback");
+  }
+
+  @Test
+  void erasingThePersonsDataErasesTheCommentAndKeepsTheRating() throws Exception {
+    UUID id = closedHelpedCase(UUID.randomUUID());
+    answer(id, Map.of("rating", 3, "comment", "my own words")).andExpect(status().isOk());
+
+    erasure.erase(lifecycle.get(id).getContactId());
+
+    FeedbackRequest row = feedback.findByRequestId(id).orElseThrow();
+    assertThat(row.getComment()).isNull();
+    assertThat(row.getRating()).isEqualTo(3);
   }
 
   @Test
