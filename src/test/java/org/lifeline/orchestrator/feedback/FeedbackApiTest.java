@@ -27,6 +27,7 @@ import org.lifeline.orchestrator.PlatformTest;
 import org.lifeline.orchestrator.TaskInbox;
 import org.lifeline.orchestrator.care.CaseClosed;
 import org.lifeline.orchestrator.curator.CuratorTasks;
+import org.lifeline.orchestrator.platform.ConflictRetry;
 import org.lifeline.orchestrator.privacy.ErasureService;
 import org.lifeline.orchestrator.request.HelpRequest;
 import org.lifeline.orchestrator.request.RequestLifecycle;
@@ -342,11 +343,14 @@ class FeedbackApiTest {
   /** As the care stage closes a case: status FEEDBACK and the CaseClosed event in one transaction. */
   private UUID closedHelpedCase(UUID specialistId) throws Exception {
     UUID id = newRequestInCare();
-    transaction.executeWithoutResult(
-        status -> {
-          lifecycle.changeStatus(id, RequestStatus.FEEDBACK, "test");
-          events.publishEvent(new CaseClosed(id, specialistId, CaseClosed.HELPED));
-        });
+    // A worker of the cancelled instance may still be finishing a job on the request: retry as the API does.
+    ConflictRetry.run(
+        () ->
+            transaction.executeWithoutResult(
+                status -> {
+                  lifecycle.changeStatus(id, RequestStatus.FEEDBACK, "test");
+                  events.publishEvent(new CaseClosed(id, specialistId, CaseClosed.HELPED));
+                }));
     Awaitility.await()
         .atMost(Duration.ofSeconds(15))
         .until(() -> feedback.findByRequestId(id).map(FeedbackRequest::getProcessInstanceKey).orElse(null) != null);
