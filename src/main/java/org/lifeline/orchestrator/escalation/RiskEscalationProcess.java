@@ -8,7 +8,7 @@ package org.lifeline.orchestrator.escalation;
  * id; while an escalation started by it is active, the engine starts no second one for the same request (a signal
  * during an open escalation is recorded in the request's history only). Variables: {@code requestId} (string),
  * {@code riskLevel} ({@code MEDIUM} or {@code HIGH}; lower levels do not escalate), {@code signal} (where it came
- * from: {@code message}, {@code questionnaire} or {@code flag}). Publish it with time-to-live 0 (a signal that finds
+ * from: {@code message}, {@code questionnaire}, {@code flag} or {@code feedback}). Publish it with time-to-live 0 (a signal that finds
  * an open escalation must not start another one after it ends) and a message id where a retry could publish twice.
  * Inside the platform, prefer {@link EscalationSignals#raise}: it stores the signal, raises the request's risk level,
  * writes the history entry and publishes the message with retries.

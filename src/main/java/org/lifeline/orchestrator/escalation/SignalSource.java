@@ -9,7 +9,9 @@ public enum SignalSource {
   /** A questionnaire safety answer. */
   QUESTIONNAIRE,
   /** A specialist, curator or supervisor flagged the request. */
-  FLAG;
+  FLAG,
+  /** The comment of the person's feedback after a case closed, scanned by the risk detector. */
+  FEEDBACK;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

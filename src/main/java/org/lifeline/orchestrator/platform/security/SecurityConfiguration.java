@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -55,8 +56,13 @@ class SecurityConfiguration {
         .addFilterBefore(new ApiKeyAuthenticationFilter(properties.integratorKeys(), problems), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(
             requests ->
-                // Roles per endpoint are declared on the controllers (@PreAuthorize).
-                requests.anyRequest().authenticated())
+                // Roles per endpoint are declared on the controllers (@PreAuthorize). A one-time feedback link is
+                // answered by the person, without credentials: the token is the authorisation.
+                requests
+                    .requestMatchers(HttpMethod.POST, "/api/v1/feedback/*")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
         .build();
   }
 

@@ -1,0 +1,228 @@
+package org.lifeline.orchestrator.feedback;
+
+import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.client.api.response.ActivatedJob;
+import io.camunda.zeebe.client.api.response.ProcessInstanceEvent;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.lifeline.orchestrator.engine.UserTaskAdaptation;
+import org.lifeline.orchestrator.feedback.FeedbackProcess.Elements;
+
+/**
+ * bpmn/feedback-collection.bpmn with bpmn/feedback-follow-up.dmn on the in-memory engine, deployed as the embedded mode
+ * deploys it (the follow-up user task adapted to a job); the tests complete the jobs the workers would.
+ */
+@ZeebeProcessTest
+class FeedbackCollectionProcessTest {
+
+  ZeebeTestEngine engine;
+  ZeebeClient client;
+
+  @BeforeEach
+  void deploy() throws IOException {
+    client
+        .newDeployResourceCommand()
+        .addResourceBytes(adapted("bpmn/feedback-collection.bpmn"), "feedback-collection.bpmn")
+        .addResourceFromClasspath("bpmn/feedback-follow-up.dmn")
+        .addResourceFromClasspath("bpmn/forms/feedback-follow-up.form")
+        .send()
+        .join();
+  }
+
+  @Test
+  void anAnswerBeforeTheReminderIsAssessedAndTheRequestClosedWithoutAReminder() throws Exception {
+    String requestId = UUID.randomUUID().toString();
+    ProcessInstanceEvent instance = start(requestId);
+    assertThat(instance).isWaitingAtElements(Elements.FEEDBACK_DUE);
+    assertThat(activate(FeedbackProcess.JOB_SEND_FEEDBACK_REQUEST)).as("nothing is sent before the delay").isEmpty();
+
+    engine.increaseTime(Duration.ofDays(1));
+    ActivatedJob ask = activateOne(FeedbackProcess.JOB_SEND_FEEDBACK_REQUEST);
+    assertThat(ask.getVariablesAsMap()).containsOnlyKeys("requestId");
+    complete(ask, Map.of());
+    assertThat(instance).isWaitingAtElements(Elements.AWAIT_ANSWER);
+
+    answer(requestId);
+    complete(activateOne(FeedbackProcess.JOB_ASSESS_FEEDBACK), Map.of("rating", 5, "commentRisk", "NONE"));
+    ActivatedJob close = activateOne(FeedbackProcess.JOB_CLOSE_FEEDBACK);
+    assertThat(close.getElementId()).isEqualTo(Elements.CLOSE_REQUEST);
+    assertThat(close.getVariablesAsMap()).containsEntry("followUp", "none");
+    complete(close, Map.of());
+
+    engine.increaseTime(Duration.ofDays(30));
+    assertThat(instance)
+        .isCompleted()
+        .hasPassedElement(Elements.FEEDBACK_CLOSED)
+        .hasNotPassedElement(Elements.SEND_FEEDBACK_REMINDER)
+        .hasNotPassedElement(Elements.FOLLOW_UP_FEEDBACK);
+  }
+
+  @Test
+  void anAnswerAfterTheOneReminderIsAssessedAndTheRequestClosed() throws Exception {
+    String requestId = UUID.randomUUID().toString();
+    ProcessInstanceEvent instance = start(requestId);
+    askAndRemind();
+    assertThat(instance).isWaitingAtElements(Elements.AWAIT_ANSWER_AFTER_REMINDER);
+
+    answer(requestId);
+    complete(activateOne(FeedbackProcess.JOB_ASSESS_FEEDBACK), Map.of("rating", 4, "commentRisk", "NONE"));
+    complete(activateOne(FeedbackProcess.JOB_CLOSE_FEEDBACK), Map.of());
+
+    assertThat(instance)
+        .isCompleted()
+        .hasPassedElement(Elements.FEEDBACK_RECEIVED_AFTER_REMINDER)
+        .hasPassedElement(Elements.FEEDBACK_CLOSED)
+        .hasPassedElementsInOrder(Elements.SEND_FEEDBACK_REQUEST, Elements.SEND_FEEDBACK_REMINDER, Elements.ASSESS_FEEDBACK);
+  }
+
+  @Test
+  void withoutAnAnswerTheStepEndsQuietlyAfterOneReminder() throws Exception {
+    ProcessInstanceEvent instance = start(UUID.randomUUID().toString());
+    askAndRemind();
+
+    engine.increaseTime(Duration.ofDays(7));
+    ActivatedJob close = activateOne(FeedbackProcess.JOB_CLOSE_FEEDBACK);
+    assertThat(close.getElementId()).isEqualTo(Elements.RECORD_NO_FEEDBACK);
+    complete(close, Map.of());
+
+    assertThat(instance)
+        .isCompleted()
+        .hasPassedElement(Elements.NO_FEEDBACK)
+        .hasNotPassedElement(Elements.ASSESS_FEEDBACK);
+    assertThat(activate(FeedbackProcess.JOB_SEND_FEEDBACK_REMINDER)).as("never a second reminder").isEmpty();
+  }
+
+  @ParameterizedTest(name = "rating {0}, comment risk {1}")
+  @CsvSource({"1, NONE", "2, NONE", "5, LOW"})
+  void aLowRatingOrADistressedCommentGivesACuratorAFollowUpTask(int rating, String commentRisk) throws Exception {
+    String requestId = UUID.randomUUID().toString();
+    ProcessInstanceEvent instance = answeredWith(requestId, rating, commentRisk);
+
+    assertThat(instance).isWaitingAtElements(Elements.FOLLOW_UP_FEEDBACK);
+    ActivatedJob task = activateOne(UserTaskAdaptation.JOB_TYPE);
+    assertThat(task.getCustomHeaders())
+        .containsEntry("io.camunda.zeebe:candidateGroups", "[\"curators\"]")
+        .containsKey("io.camunda.zeebe:formKey");
+    complete(task, Map.of("followUpOutcome", "contacted-person"));
+    ActivatedJob close = activateOne(FeedbackProcess.JOB_CLOSE_FEEDBACK);
+    assertThat(close.getVariablesAsMap())
+        .containsEntry("followUp", "curator")
+        .containsEntry("followUpOutcome", "contacted-person");
+    complete(close, Map.of());
+
+    assertThat(instance).isCompleted().hasPassedElement(Elements.FEEDBACK_CLOSED);
+  }
+
+  @ParameterizedTest(name = "comment risk {0}")
+  @CsvSource({"MEDIUM", "HIGH"})
+  void aRiskyCommentIsLeftToTheEscalationWithoutACuratorTask(String commentRisk) throws Exception {
+    ProcessInstanceEvent instance = answeredWith(UUID.randomUUID().toString(), 1, commentRisk);
+
+    ActivatedJob close = activateOne(FeedbackProcess.JOB_CLOSE_FEEDBACK);
+    assertThat(close.getVariablesAsMap()).containsEntry("followUp", "escalated");
+    complete(close, Map.of());
+
+    assertThat(instance).isCompleted().hasNotPassedElement(Elements.FOLLOW_UP_FEEDBACK);
+  }
+
+  @ParameterizedTest(name = "rating {0}")
+  @CsvSource({"3", "4", "5"})
+  void aGoodRatingWithoutRiskNeedsNoFollowUp(int rating) throws Exception {
+    ProcessInstanceEvent instance = answeredWith(UUID.randomUUID().toString(), rating, "NONE");
+
+    ActivatedJob close = activateOne(FeedbackProcess.JOB_CLOSE_FEEDBACK);
+    assertThat(close.getVariablesAsMap()).containsEntry("followUp", "none");
+    complete(close, Map.of());
+    assertThat(instance).isCompleted().hasNotPassedElement(Elements.FOLLOW_UP_FEEDBACK);
+  }
+
+  @Test
+  void anAnswerThatArrivesBeforeTheRequestWasSentWaitsForTheInstance() throws Exception {
+    String requestId = UUID.randomUUID().toString();
+    ProcessInstanceEvent instance = start(requestId);
+    answer(requestId);
+
+    engine.increaseTime(Duration.ofDays(1));
+    complete(activateOne(FeedbackProcess.JOB_SEND_FEEDBACK_REQUEST), Map.of());
+
+    assertThat(instance).isWaitingAtElements(Elements.ASSESS_FEEDBACK).hasPassedElement(Elements.FEEDBACK_RECEIVED);
+  }
+
+  private ProcessInstanceEvent answeredWith(String requestId, int rating, String commentRisk) throws Exception {
+    ProcessInstanceEvent instance = start(requestId);
+    engine.increaseTime(Duration.ofDays(1));
+    complete(activateOne(FeedbackProcess.JOB_SEND_FEEDBACK_REQUEST), Map.of());
+    answer(requestId);
+    complete(activateOne(FeedbackProcess.JOB_ASSESS_FEEDBACK), Map.of("rating", rating, "commentRisk", commentRisk));
+    return instance;
+  }
+
+  private void askAndRemind() throws Exception {
+    engine.increaseTime(Duration.ofDays(1));
+    complete(activateOne(FeedbackProcess.JOB_SEND_FEEDBACK_REQUEST), Map.of());
+    engine.increaseTime(Duration.ofDays(3));
+    complete(activateOne(FeedbackProcess.JOB_SEND_FEEDBACK_REMINDER), Map.of());
+  }
+
+  private ProcessInstanceEvent start(String requestId) throws Exception {
+    ProcessInstanceEvent instance =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(FeedbackProcess.PROCESS_ID)
+            .latestVersion()
+            .variables(Map.of("requestId", requestId))
+            .send()
+            .join();
+    engine.waitForIdleState(Duration.ofSeconds(5));
+    return instance;
+  }
+
+  /** As FeedbackDispatcher publishes it. */
+  private void answer(String requestId) throws Exception {
+    client
+        .newPublishMessageCommand()
+        .messageName(FeedbackProcess.MESSAGE_FEEDBACK_RECEIVED)
+        .correlationKey(requestId)
+        .messageId("feedback:" + requestId)
+        .timeToLive(FeedbackProcess.ANSWER_TIME_TO_LIVE)
+        .send()
+        .join();
+    engine.waitForIdleState(Duration.ofSeconds(5));
+  }
+
+  private List<ActivatedJob> activate(String jobType) throws Exception {
+    engine.waitForIdleState(Duration.ofSeconds(5));
+    return client.newActivateJobsCommand().jobType(jobType).maxJobsToActivate(10).send().join().getJobs();
+  }
+
+  private ActivatedJob activateOne(String jobType) throws Exception {
+    List<ActivatedJob> jobs = activate(jobType);
+    assertThat(jobs).as("jobs of type %s", jobType).hasSize(1);
+    return jobs.get(0);
+  }
+
+  private void complete(ActivatedJob job, Map<String, Object> variables) throws Exception {
+    client.newCompleteCommand(job.getKey()).variables(variables).send().join();
+    engine.waitForIdleState(Duration.ofSeconds(5));
+  }
+
+  private static byte[] adapted(String classpathResource) throws IOException {
+    try (InputStream model =
+        FeedbackCollectionProcessTest.class.getClassLoader().getResourceAsStream(classpathResource)) {
+      return UserTaskAdaptation.toJobWorkerUserTasks(model.readAllBytes());
+    }
+  }
+}
