@@ -3,6 +3,7 @@ package org.lifeline.orchestrator.curator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
+import org.lifeline.orchestrator.audit.AuditedRead;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -55,6 +56,7 @@ class ConsoleController {
   }
 
   @GetMapping("/tasks/{id}")
+  @AuditedRead
   String task(@PathVariable String id, Authentication authentication, Model model, RedirectAttributes redirect)
       throws JsonProcessingException {
     Caller caller = Caller.of(authentication);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.lifeline.orchestrator.audit.AccessAudit;
 import org.lifeline.orchestrator.request.RequestNotFoundException;
 import org.lifeline.orchestrator.request.RequestQueries;
 import org.lifeline.orchestrator.request.RequestView;
@@ -113,6 +114,7 @@ public class CuratorTasks {
 
   private CuratorTask visible(Caller caller, String taskId) {
     CuratorTask task = backend.find(taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
+    AccessAudit.concernsRequest(task.requestId());
     if (!caller.maySee(task)) {
       throw new AccessDeniedException("Task " + taskId + " is not for " + caller.username());
     }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
+import org.lifeline.orchestrator.audit.AuditedRead;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -39,6 +40,7 @@ class TaskController {
   }
 
   @GetMapping("/{id}")
+  @AuditedRead
   @Operation(summary = "A task with its form schema, its request and the person's other requests")
   TaskDetail get(@PathVariable String id, Authentication authentication) {
     return tasks.get(Caller.of(authentication), id);

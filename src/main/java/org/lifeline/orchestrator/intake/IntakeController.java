@@ -7,6 +7,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.security.Principal;
+import org.lifeline.orchestrator.audit.AccessAudit;
+import org.lifeline.orchestrator.platform.security.AnonymousIntake;
 import org.lifeline.orchestrator.request.RequestQueries;
 import org.lifeline.orchestrator.request.RequestView;
 import org.springframework.http.MediaType;
@@ -23,6 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Requests")
 class IntakeController {
 
+  /** The submitter recorded for a request from the public form (lifeline.security.anonymous-intake). */
+  static final String ANONYMOUS = "anonymous";
+
   private final Intake intake;
   private final RequestQueries queries;
 
@@ -31,7 +36,7 @@ class IntakeController {
     this.queries = queries;
   }
 
-  @PreAuthorize("hasAnyRole('INTEGRATOR', 'CURATOR', 'ADMIN')")
+  @PreAuthorize("hasAnyRole('INTEGRATOR', 'CURATOR', 'ADMIN') or @" + AnonymousIntake.BEAN + ".allowed")
   @PostMapping(path = "/api/v1/requests", consumes = MediaType.APPLICATION_JSON_VALUE)
   @Operation(
       summary = "Take in a request for help",
@@ -45,8 +50,10 @@ class IntakeController {
           @Size(max = 200)
           String idempotencyKey,
       Principal principal) {
-    Intake.Submission submission = intake.submit(body, idempotencyKey, principal.getName());
+    String submitter = principal == null ? ANONYMOUS : principal.getName();
+    Intake.Submission submission = intake.submit(body, idempotencyKey, submitter);
     RequestView view = queries.view(submission.request().getId());
+    AccessAudit.concernsRequest(view.id());
     return ResponseEntity.created(URI.create("/api/v1/requests/" + view.id()))
         .header("Idempotent-Replayed", Boolean.toString(submission.replayed()))
         .body(view);

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.Optional;
 import java.util.UUID;
+import org.lifeline.orchestrator.audit.AuditedRead;
 import org.lifeline.orchestrator.request.RequestStatus;
 import org.lifeline.orchestrator.request.RiskLevel;
 import org.springframework.http.MediaType;
@@ -41,6 +42,7 @@ class QuestionnaireController {
   }
 
   @GetMapping("/next")
+  @AuditedRead
   @Operation(
       summary = "The question to ask now",
       description =
@@ -81,6 +83,7 @@ class QuestionnaireController {
   }
 
   @GetMapping("/progress")
+  @AuditedRead
   @Operation(summary = "How far the person has got, the request's status and risk level")
   ProgressView progress(@PathVariable UUID requestId) {
     return ProgressView.of(service.sheet(requestId));

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
+import org.lifeline.orchestrator.audit.AuditedRead;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,12 +24,14 @@ class RequestController {
   }
 
   @GetMapping("/requests/{id}")
+  @AuditedRead
   @Operation(summary = "A request with its status, stage, risk level and history (no message text)")
   RequestView get(@PathVariable UUID id) {
     return queries.view(id);
   }
 
   @GetMapping("/contacts/{contactId}/requests")
+  @AuditedRead
   @Operation(summary = "Every request of one person, oldest first, with stated ages and outcomes")
   ContactRequests ofContact(@PathVariable UUID contactId) {
     return new ContactRequests(contactId, queries.viewsOfContact(contactId));

@@ -1,6 +1,7 @@
 package org.lifeline.orchestrator.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,6 +13,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -43,27 +45,48 @@ class SecurityConfiguration {
     return new ProblemAuthenticationEntryPoint(json);
   }
 
-  /** The HTTP API: stateless, API key for integrators or HTTP Basic for people. */
+  /**
+   * The HTTP API: stateless, API key for integrators or HTTP Basic for people. OAuth2 bearer tokens
+   * (client credentials) are accepted too as soon as one of {@code
+   * spring.security.oauth2.resourceserver.jwt.issuer-uri}, {@code jwk-set-uri} or {@code
+   * public-key-location} is set (Spring Boot then provides the JwtDecoder). With {@code
+   * lifeline.security.anonymous-intake} the intake POST is open to the public (still rate-limited).
+   */
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ProblemAuthenticationEntryPoint problems)
+  SecurityFilterChain api(
+      HttpSecurity http,
+      SecurityProperties properties,
+      ProblemAuthenticationEntryPoint problems,
+      ObjectProvider<JwtDecoder> jwtDecoder,
+      AnonymousIntake anonymousIntake)
       throws Exception {
-    return http.securityMatcher("/api/**")
+    http.securityMatcher("/api/**")
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .addFilterBefore(new ApiKeyAuthenticationFilter(properties.integratorKeys(), problems), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(
-            requests ->
-                // Roles per endpoint are declared on the controllers (@PreAuthorize). A one-time feedback link is
-                // answered by the person, without credentials: the token is the authorisation.
-                requests
-                    .requestMatchers(HttpMethod.POST, "/api/v1/feedback/*")
-                    .permitAll()
-                    .anyRequest()
-                    .authenticated())
-        .build();
+            requests -> {
+              if (anonymousIntake.isAllowed()) {
+                requests.requestMatchers(HttpMethod.POST, "/api/v1/requests").permitAll();
+              }
+              // A one-time feedback link is answered by the person, without credentials: the token is the
+              // authorisation. Roles per endpoint are declared on the controllers (@PreAuthorize).
+              requests.requestMatchers(HttpMethod.POST, "/api/v1/feedback/*").permitAll();
+              requests.anyRequest().authenticated();
+            });
+    JwtDecoder decoder = jwtDecoder.getIfAvailable();
+    if (decoder != null) {
+      http.oauth2ResourceServer(
+          oauth2 ->
+              oauth2
+                  .authenticationEntryPoint(problems)
+                  .accessDeniedHandler(problems)
+                  .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new IntegratorScopes())));
+    }
+    return http.build();
   }
 
   /**

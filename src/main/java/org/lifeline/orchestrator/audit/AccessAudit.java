@@ -1,0 +1,68 @@
+package org.lifeline.orchestrator.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/** Records and finds accesses. Entries hold ids and route templates, never content. */
+@Service
+public class AccessAudit {
+
+  static final String REQUEST_ID_ATTRIBUTE = AccessAudit.class.getName() + ".requestId";
+
+  private final AccessAuditRepository entries;
+  private final Clock clock;
+
+  AccessAudit(AccessAuditRepository entries, Clock clock) {
+    this.entries = entries;
+    this.clock = clock;
+  }
+
+  /**
+   * Tells the audit of the current HTTP call which request it concerns, when the path does not say
+   * (a task id, for example). Does nothing outside an HTTP call.
+   */
+  public static void concernsRequest(UUID requestId) {
+    RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+    if (attributes != null && requestId != null) {
+      attributes.setAttribute(REQUEST_ID_ATTRIBUTE, requestId, RequestAttributes.SCOPE_REQUEST);
+    }
+  }
+
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void record(String actor, AccessKind kind, String action, UUID requestId, String subject, int status) {
+    entries.save(new AccessAuditEntry(clock.instant(), actor, kind, action, requestId, subject, status));
+  }
+
+  /** Newest first. Every criterion is optional; {@code from} is inclusive, {@code to} exclusive. */
+  @Transactional(readOnly = true)
+  public Page<AccessAuditEntry> find(String actor, UUID requestId, Instant from, Instant to, int page, int size) {
+    List<Specification<AccessAuditEntry>> criteria = new ArrayList<>();
+    if (actor != null) {
+      criteria.add((root, query, cb) -> cb.equal(root.get("actor"), actor));
+    }
+    if (requestId != null) {
+      criteria.add((root, query, cb) -> cb.equal(root.get("requestId"), requestId));
+    }
+    if (from != null) {
+      criteria.add((root, query, cb) -> cb.greaterThanOrEqualTo(root.get("at"), from));
+    }
+    if (to != null) {
+      criteria.add((root, query, cb) -> cb.lessThan(root.get("at"), to));
+    }
+    return entries.findAll(
+        Specification.allOf(criteria),
+        PageRequest.of(page, size, Sort.by(Sort.Order.desc("at"), Sort.Order.desc("id"))));
+  }
+}

@@ -1,0 +1,7 @@
+package org.lifeline.orchestrator.audit;
+
+/** A read of sensitive data, or an action that changed something. */
+public enum AccessKind {
+  READ,
+  ACTION
+}

@@ -1,0 +1,20 @@
+package org.lifeline.orchestrator.audit;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+class AuditConfiguration implements WebMvcConfigurer {
+
+  private final AccessAudit audit;
+
+  AuditConfiguration(AccessAudit audit) {
+    this.audit = audit;
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(new AccessAuditInterceptor(audit)).addPathPatterns("/api/**", "/console/**");
+  }
+}

@@ -1,0 +1,34 @@
+package org.lifeline.orchestrator.platform.security;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+
+/**
+ * Maps an OAuth2 access token (client credentials) to platform roles: the scope {@value #INTEGRATOR_SCOPE}
+ * grants ROLE_INTEGRATOR. Other scopes are kept as SCOPE_... authorities and grant nothing here. The
+ * principal's name is the token's subject (the client id), which the audit and history record.
+ */
+class IntegratorScopes implements Converter<Jwt, AbstractAuthenticationToken> {
+
+  static final String INTEGRATOR_SCOPE = "lifeline.integrator";
+
+  private final JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter();
+
+  @Override
+  public AbstractAuthenticationToken convert(Jwt jwt) {
+    Collection<GrantedAuthority> granted = scopes.convert(jwt);
+    List<GrantedAuthority> authorities = new ArrayList<>(granted == null ? List.of() : granted);
+    if (authorities.stream().anyMatch(authority -> authority.getAuthority().equals("SCOPE_" + INTEGRATOR_SCOPE))) {
+      authorities.add(new SimpleGrantedAuthority("ROLE_" + Roles.INTEGRATOR));
+    }
+    return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+  }
+}
