@@ -51,10 +51,13 @@ public final class ApiClient {
     return json.readTree(response);
   }
 
-  /** Polls the request until the condition holds (the engine works asynchronously). */
+  /**
+   * Polls the request until the condition holds (the engine works asynchronously). The deadline is generous: the
+   * shared test engine gets bursts of work when a test moves its clock past every waiting request's timers.
+   */
   public JsonNode awaitRequest(UUID id, Predicate<JsonNode> condition) {
     return Awaitility.await()
-        .atMost(Duration.ofSeconds(15))
+        .atMost(Duration.ofSeconds(45))
         .pollInterval(Duration.ofMillis(50))
         .until(() -> request(id), condition);
   }

@@ -24,7 +24,7 @@ public final class TaskInbox {
     Caller caller = new Caller(username, Set.of(role));
     CuratorTask task =
         Awaitility.await()
-            .atMost(Duration.ofSeconds(15))
+            .atMost(Duration.ofSeconds(45))
             .pollInterval(Duration.ofMillis(50))
             .until(() -> openTask(caller, requestId, elementId), found -> found != null);
     tasks.claim(caller, task.id());
