@@ -32,7 +32,7 @@ class TelegramPollerTest {
       poller.start();
       try {
         Awaitility.await()
-            .atMost(Duration.ofSeconds(10))
+            .atMost(Duration.ofSeconds(30))
             .until(() -> botApi.calls("getUpdates").stream().anyMatch(call -> call.body().path("offset").asLong() == 43));
       } finally {
         poller.stop();
