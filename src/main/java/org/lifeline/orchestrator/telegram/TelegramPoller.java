@@ -43,14 +43,19 @@ class TelegramPoller implements SmartLifecycle {
     return thread != null;
   }
 
+  /** One getUpdates call; every update goes to the dialogue, and the next call asks only for newer ones. */
+  void pollOnce() {
+    List<TelegramUpdate> updates = api.getUpdates(offset, pollTimeout);
+    for (TelegramUpdate update : updates) {
+      dialogue.handle(update);
+      offset = update.updateId() + 1;
+    }
+  }
+
   private void poll() {
     while (thread == Thread.currentThread()) {
       try {
-        List<TelegramUpdate> updates = api.getUpdates(offset, pollTimeout);
-        for (TelegramUpdate update : updates) {
-          dialogue.handle(update);
-          offset = update.updateId() + 1;
-        }
+        pollOnce();
       } catch (RuntimeException failure) {
         if (thread != Thread.currentThread()) {
           return;
