@@ -5,7 +5,7 @@ import org.lifeline.orchestrator.request.HelpRequest;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
-/** Takes a request in: store first, then hand it to the engine (now, or later if it is down). */
+/** Takes a request in: store first, then hand it to the engine (right after, or later if it is down). */
 @Component
 public class Intake {
 
@@ -33,7 +33,7 @@ public class Intake {
       }
       stored = service.receive(body, idempotencyKey, actor);
     }
-    dispatcher.tryStart(stored.getId());
+    dispatcher.startSoon(stored.getId());
     return new Submission(stored, false);
   }
 
