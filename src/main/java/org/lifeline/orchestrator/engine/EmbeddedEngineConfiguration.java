@@ -2,8 +2,7 @@ package org.lifeline.orchestrator.engine;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.client.ZeebeClient;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 /** Runs the Zeebe in-memory engine in-process: the zero-setup default for trying and developing. */
 @Configuration(proxyBeanMethods = false)
@@ -25,10 +25,12 @@ class EmbeddedEngineConfiguration {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedEngineConfiguration.class);
 
   @Bean(name = ENGINE_BEAN, destroyMethod = "stop")
-  ZeebeTestEngine embeddedZeebeEngine(@Value("${" + EmbeddedEngineEnvironment.RESOLVED_PORT + "}") int port) {
-    ZeebeTestEngine engine = EngineFactory.create(port);
-    engine.start();
-    log.info("Embedded Zeebe engine listening for gRPC on {} (state is in memory only)", engine.getGatewayAddress());
+  EmbeddedEngine embeddedZeebeEngine(
+      @Value("${" + EmbeddedEngineEnvironment.RESOLVED_PORT + "}") int port,
+      @Value("${lifeline.engine.embedded.state-memory:64MB}") DataSize stateMemory)
+      throws IOException {
+    EmbeddedEngine engine = EmbeddedEngine.start(port, stateMemory);
+    log.info("Embedded Zeebe engine listening for gRPC on {} (its state lasts as long as the process)", engine.getGatewayAddress());
     return engine;
   }
 

@@ -1,0 +1,120 @@
+package io.camunda.zeebe.process.test.engine;
+
+import io.camunda.search.clients.SearchClientsProxy;
+import io.camunda.security.auth.BrokerRequestAuthorizationConverter;
+import io.camunda.security.configuration.SecurityConfiguration;
+import io.camunda.zeebe.db.AccessMetricsConfiguration;
+import io.camunda.zeebe.db.ConsistencyChecksSettings;
+import io.camunda.zeebe.db.ZeebeDb;
+import io.camunda.zeebe.db.impl.rocksdb.RocksDbConfiguration;
+import io.camunda.zeebe.db.impl.rocksdb.ZeebeRocksDbFactory;
+import io.camunda.zeebe.engine.Engine;
+import io.camunda.zeebe.engine.EngineConfiguration;
+import io.camunda.zeebe.engine.processing.EngineProcessors;
+import io.camunda.zeebe.engine.processing.message.command.SubscriptionCommandSender;
+import io.camunda.zeebe.logstreams.log.LogStream;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.protocol.ZbColumnFamilies;
+import io.camunda.zeebe.scheduler.ActorScheduler;
+import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
+import io.camunda.zeebe.stream.impl.ControllableStreamClockImpl;
+import io.camunda.zeebe.stream.impl.StreamProcessor;
+import io.camunda.zeebe.util.FeatureFlags;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The Zeebe in-memory engine of zeebe-process-test with one part exchanged: its state lives in RocksDB, Zeebe's own
+ * state store, instead of the test engine's map, which copies the whole state for every prefix lookup (so each step
+ * of a process slowed down with every open process instance). Log, gateway and clock are the test engine's, so the
+ * platform keeps its zero-setup embedded mode and its record stream. In this package because the test engine's
+ * parts are package-private.
+ */
+public final class RocksDbStateEngineFactory {
+
+  private static final int PARTITION_ID = 1;
+  private static final int PARTITION_COUNT = 1;
+
+  private RocksDbStateEngineFactory() {}
+
+  /**
+   * @param stateDirectory an empty directory the engine's state is written to; the caller deletes it after
+   *     {@link ZeebeTestEngine#stop()}
+   * @param stateMemoryLimit bytes of memory RocksDB may use for its caches and write buffers
+   */
+  public static ZeebeTestEngine create(int port, Path stateDirectory, long stateMemoryLimit) {
+    ControlledActorClock clock = new ControlledActorClock();
+    ActorScheduler scheduler = ActorScheduler.newActorScheduler().setActorClock(clock).build();
+    scheduler.start();
+
+    InMemoryLogStorage logStorage = new InMemoryLogStorage();
+    LogStream logStream =
+        LogStream.builder()
+            .withPartitionId(PARTITION_ID)
+            .withLogStorage(logStorage)
+            .withClock(clock)
+            .withMeterRegistry(new SimpleMeterRegistry())
+            .build();
+    CommandWriter commandWriter = new CommandWriter(logStream.newLogStreamWriter());
+    CommandSender commandSender = new CommandSender(commandWriter);
+    GatewayRequestStore requestStore = new GatewayRequestStore();
+    InMemoryJobStreamer jobStreamer = new InMemoryJobStreamer(commandWriter);
+    GrpcToLogStreamGateway gateway =
+        new GrpcToLogStreamGateway(commandWriter, PARTITION_ID, PARTITION_COUNT, port, requestStore, jobStreamer);
+    Server grpcServer = ServerBuilder.forPort(port).addService(gateway).build();
+    GrpcResponseWriter responseWriter = new GrpcResponseWriter(gateway, requestStore, null);
+
+    ZeebeDb<ZbColumnFamilies> state = rocksDb(stateDirectory, stateMemoryLimit);
+    SecurityConfiguration security = new SecurityConfiguration();
+    security.getAuthorizations().setEnabled(false);
+    StreamProcessor streamProcessor =
+        StreamProcessor.builder()
+            .logStream(logStream)
+            .zeebeDb(state)
+            .commandResponseWriter(responseWriter)
+            .partitionCommandSender(commandSender)
+            .recordProcessors(
+                List.of(
+                    new Engine(
+                        context ->
+                            EngineProcessors.createEngineProcessors(
+                                context,
+                                PARTITION_COUNT,
+                                new SubscriptionCommandSender(context.getPartitionId(), commandSender),
+                                commandSender,
+                                FeatureFlags.createDefault(),
+                                jobStreamer,
+                                SearchClientsProxy.noop(),
+                                new BrokerRequestAuthorizationConverter(security)),
+                        new EngineConfiguration(),
+                        security)))
+            .actorSchedulingService(scheduler)
+            .clock(new ControllableStreamClockImpl(clock))
+            .meterRegistry(new SimpleMeterRegistry())
+            .build();
+
+    return new InMemoryEngine(
+        grpcServer,
+        streamProcessor,
+        gateway,
+        state,
+        logStream,
+        scheduler,
+        new RecordStreamSourceImpl(logStream.newLogStreamReader(), PARTITION_ID),
+        clock,
+        new EngineStateMonitor(logStorage, streamProcessor));
+  }
+
+  private static ZeebeDb<ZbColumnFamilies> rocksDb(Path directory, long memoryLimit) {
+    ZeebeRocksDbFactory<ZbColumnFamilies> factory =
+        new ZeebeRocksDbFactory<>(
+            new RocksDbConfiguration().setMemoryLimit(memoryLimit),
+            new ConsistencyChecksSettings(false, false),
+            new AccessMetricsConfiguration(AccessMetricsConfiguration.Kind.NONE, PARTITION_ID),
+            SimpleMeterRegistry::new);
+    return factory.createDb(directory.toFile());
+  }
+}
