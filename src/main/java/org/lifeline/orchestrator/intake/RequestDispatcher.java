@@ -145,6 +145,9 @@ class RequestDispatcher implements DisposableBean {
     try {
       deployer.ensureDeployed();
       HelpRequest request = lifecycle.get(requestId);
+      if (request.getStatus().isFinal()) {
+        return true; // closed (or redirected) before its turn came: nothing left to drive
+      }
       Optional<String> resumeAt = HelpRequestProcess.resumeElement(request.getStatus());
       CreateProcessInstanceCommandStep3 command =
           client

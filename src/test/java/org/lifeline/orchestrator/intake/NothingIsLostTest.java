@@ -15,6 +15,7 @@ import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -91,9 +92,11 @@ class NothingIsLostTest {
     try (RunningPlatform first = RunningPlatform.start(fileDatabase, ApiClient.DEMO_KEY)) {
       open = createdId(first, "restart-open");
       closed = createdId(first, "restart-closed");
-      Awaitility.await()
-          .atMost(PATIENCE)
-          .until(() -> ApiClient.hasOutbound(first.getJson("/api/v1/requests/" + open), "greeting"));
+      for (UUID greeted : List.of(open, closed)) {
+        Awaitility.await()
+            .atMost(PATIENCE)
+            .until(() -> ApiClient.hasOutbound(first.getJson("/api/v1/requests/" + greeted), "greeting"));
+      }
       first.bean(RequestLifecycle.class).changeStatus(closed, RequestStatus.CLOSED, "test");
       firstRun = first.bean(EngineRun.class).id();
     }
