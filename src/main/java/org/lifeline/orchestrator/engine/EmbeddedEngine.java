@@ -36,6 +36,10 @@ public final class EmbeddedEngine implements ZeebeTestEngine {
     return engine;
   }
 
+  Path stateDirectory() {
+    return stateDirectory;
+  }
+
   @Override
   public void start() {
     engine.start();

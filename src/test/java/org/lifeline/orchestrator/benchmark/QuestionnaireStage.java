@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class QuestionnaireStage implements StageDriver {
 
-  private static final Duration NOT_OPEN_YET = Duration.ofMillis(50);
+  private static final Duration NOT_OPEN_YET = Duration.ofMillis(500);
   /** 503: the answer is stored but the engine did not take it in time; the API asks to send it again later. */
   private static final Duration ENGINE_BUSY = Duration.ofSeconds(1);
 
