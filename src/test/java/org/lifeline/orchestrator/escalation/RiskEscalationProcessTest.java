@@ -16,7 +16,6 @@ import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lifeline.orchestrator.engine.ProcessTestJobs;
 import org.lifeline.orchestrator.engine.UserTaskAdaptation;
 import org.lifeline.orchestrator.escalation.RiskEscalationProcess.Elements;
 import org.lifeline.orchestrator.request.HelpRequestProcess;
@@ -42,14 +42,16 @@ class RiskEscalationProcessTest {
 
   ZeebeTestEngine engine;
   ZeebeClient client;
+  private ProcessTestJobs jobs;
 
   @BeforeEach
   void deploy() throws IOException {
+    jobs = new ProcessTestJobs(engine, client);
     client
         .newDeployResourceCommand()
-        .addResourceBytes(adapted("bpmn/risk-escalation.bpmn"), "risk-escalation.bpmn")
+        .addResourceBytes(ProcessTestJobs.adapted("bpmn/risk-escalation.bpmn"), "risk-escalation.bpmn")
         .addResourceFromClasspath("bpmn/forms/escalation-review.form")
-        .addResourceBytes(adapted("bpmn/help-request.bpmn"), "help-request.bpmn")
+        .addResourceBytes(ProcessTestJobs.adapted("bpmn/help-request.bpmn"), "help-request.bpmn")
         .addProcessModel(
             Bpmn.createExecutableProcess(LIFECYCLE)
                 .startEvent()
@@ -78,15 +80,15 @@ class RiskEscalationProcessTest {
     ProcessInstanceAssert escalation = escalate(requestId, "HIGH", "message");
 
     escalation.isWaitingAtElements(Elements.SEND_CRISIS_RESOURCES);
-    ActivatedJob crisis = activateOne(RiskEscalationProcess.JOB_SEND_CRISIS_RESOURCES);
+    ActivatedJob crisis = jobs.activateOne(RiskEscalationProcess.JOB_SEND_CRISIS_RESOURCES);
     assertThat(crisis.getVariablesAsMap())
         .containsEntry("requestId", requestId)
         .containsEntry("riskLevel", "HIGH")
         .containsEntry("signal", "message");
-    complete(crisis, Map.of());
+    jobs.complete(crisis, Map.of());
 
     escalation.isWaitingAtElements(Elements.NOTIFY_ON_DUTY_SUPERVISOR, Elements.REVIEW_ESCALATION);
-    ActivatedJob review = activateOne(UserTaskAdaptation.JOB_TYPE);
+    ActivatedJob review = jobs.activateOne(UserTaskAdaptation.JOB_TYPE);
     assertThat(review.getElementId()).isEqualTo(Elements.REVIEW_ESCALATION);
     assertThat(review.getCustomHeaders())
         .containsEntry("io.camunda.zeebe:candidateGroups", "[\"supervisors\"]")
@@ -102,14 +104,14 @@ class RiskEscalationProcessTest {
     ProcessInstanceEvent lifecycle =
         client.newCreateInstanceCommand().bpmnProcessId(LIFECYCLE).latestVersion().send().join();
     for (int passed = 0; passed < stage; passed++) {
-      complete(activateOne(STAGE_JOBS.get(passed)), Map.of());
+      jobs.complete(jobs.activateOne(STAGE_JOBS.get(passed)), Map.of());
     }
     String stageElement = List.of("Task_Questionnaire", "Task_AwaitAssignment", "Task_ActiveCase").get(stage);
 
     ProcessInstanceAssert escalation = escalate(requestId, "MEDIUM", "questionnaire");
     walkToReview();
-    complete(activateOne(UserTaskAdaptation.JOB_TYPE), Map.of("outcome", "contacted-person", "decision", "continue"));
-    complete(activateOne(RiskEscalationProcess.JOB_APPLY_ESCALATION_OUTCOME), Map.of());
+    jobs.complete(jobs.activateOne(UserTaskAdaptation.JOB_TYPE), Map.of("outcome", "contacted-person", "decision", "continue"));
+    jobs.complete(jobs.activateOne(RiskEscalationProcess.JOB_APPLY_ESCALATION_OUTCOME), Map.of());
 
     escalation.hasPassedElement(Elements.APPLY_ESCALATION_OUTCOME).isCompleted();
     assertThat(lifecycle).isActive().isWaitingAtElements(stageElement);
@@ -119,22 +121,22 @@ class RiskEscalationProcessTest {
   void anUnreviewedEscalationGoesToTheBackupAfterFiveMinutesAndToAllSupervisorsAfterFifteen() throws Exception {
     ProcessInstanceAssert escalation = escalate(UUID.randomUUID().toString(), "HIGH", "flag");
     walkToReview();
-    ActivatedJob review = activateOne(UserTaskAdaptation.JOB_TYPE);
+    ActivatedJob review = jobs.activateOne(UserTaskAdaptation.JOB_TYPE);
 
     engine.increaseTime(Duration.ofMinutes(4));
-    assertThat(activate(RiskEscalationProcess.JOB_NOTIFY_BACKUP_SUPERVISOR)).isEmpty();
+    assertThat(jobs.activate(RiskEscalationProcess.JOB_NOTIFY_BACKUP_SUPERVISOR)).isEmpty();
 
     engine.increaseTime(Duration.ofMinutes(1));
-    complete(activateOne(RiskEscalationProcess.JOB_NOTIFY_BACKUP_SUPERVISOR), Map.of());
-    assertThat(activate(RiskEscalationProcess.JOB_ALERT_ALL_SUPERVISORS)).isEmpty();
+    jobs.complete(jobs.activateOne(RiskEscalationProcess.JOB_NOTIFY_BACKUP_SUPERVISOR), Map.of());
+    assertThat(jobs.activate(RiskEscalationProcess.JOB_ALERT_ALL_SUPERVISORS)).isEmpty();
     escalation.hasPassedElement(Elements.NOTIFY_BACKUP_SUPERVISOR).isWaitingAtElements(Elements.REVIEW_ESCALATION);
 
     engine.increaseTime(Duration.ofMinutes(10));
-    complete(activateOne(RiskEscalationProcess.JOB_ALERT_ALL_SUPERVISORS), Map.of());
+    jobs.complete(jobs.activateOne(RiskEscalationProcess.JOB_ALERT_ALL_SUPERVISORS), Map.of());
     escalation.hasPassedElement(Elements.ALERT_ALL_SUPERVISORS).isWaitingAtElements(Elements.REVIEW_ESCALATION);
 
-    complete(review, Map.of("outcome", "false-alarm", "decision", "continue"));
-    complete(activateOne(RiskEscalationProcess.JOB_APPLY_ESCALATION_OUTCOME), Map.of());
+    jobs.complete(review, Map.of("outcome", "false-alarm", "decision", "continue"));
+    jobs.complete(jobs.activateOne(RiskEscalationProcess.JOB_APPLY_ESCALATION_OUTCOME), Map.of());
     escalation.isCompleted();
   }
 
@@ -142,12 +144,12 @@ class RiskEscalationProcessTest {
   void aReviewWithinTheLimitAlertsNobodyElse() throws Exception {
     ProcessInstanceAssert escalation = escalate(UUID.randomUUID().toString(), "HIGH", "message");
     walkToReview();
-    complete(activateOne(UserTaskAdaptation.JOB_TYPE), Map.of("outcome", "contacted-person", "decision", "continue"));
-    complete(activateOne(RiskEscalationProcess.JOB_APPLY_ESCALATION_OUTCOME), Map.of());
+    jobs.complete(jobs.activateOne(UserTaskAdaptation.JOB_TYPE), Map.of("outcome", "contacted-person", "decision", "continue"));
+    jobs.complete(jobs.activateOne(RiskEscalationProcess.JOB_APPLY_ESCALATION_OUTCOME), Map.of());
 
     engine.increaseTime(Duration.ofMinutes(20));
-    assertThat(activate(RiskEscalationProcess.JOB_NOTIFY_BACKUP_SUPERVISOR)).isEmpty();
-    assertThat(activate(RiskEscalationProcess.JOB_ALERT_ALL_SUPERVISORS)).isEmpty();
+    assertThat(jobs.activate(RiskEscalationProcess.JOB_NOTIFY_BACKUP_SUPERVISOR)).isEmpty();
+    assertThat(jobs.activate(RiskEscalationProcess.JOB_ALERT_ALL_SUPERVISORS)).isEmpty();
     escalation.isCompleted().hasNotPassedElement(Elements.NOTIFY_BACKUP_SUPERVISOR);
   }
 
@@ -157,12 +159,12 @@ class RiskEscalationProcessTest {
     ProcessInstanceAssert escalation = escalate(UUID.randomUUID().toString(), "HIGH", "message");
     walkToReview();
 
-    complete(activateOne(UserTaskAdaptation.JOB_TYPE), Map.of("outcome", "emergency-services", "decision", decision));
-    ActivatedJob apply = activateOne(RiskEscalationProcess.JOB_APPLY_ESCALATION_OUTCOME);
+    jobs.complete(jobs.activateOne(UserTaskAdaptation.JOB_TYPE), Map.of("outcome", "emergency-services", "decision", decision));
+    ActivatedJob apply = jobs.activateOne(RiskEscalationProcess.JOB_APPLY_ESCALATION_OUTCOME);
     assertThat(apply.getVariablesAsMap())
         .containsEntry("outcome", "emergency-services")
         .containsEntry("decision", decision);
-    complete(apply, Map.of());
+    jobs.complete(apply, Map.of());
 
     escalation.hasPassedElement(Elements.ESCALATION_RESOLVED).isCompleted();
   }
@@ -178,8 +180,8 @@ class RiskEscalationProcessTest {
     assertThat(escalationInstances()).isEqualTo(1);
 
     walkToReview();
-    complete(activateOne(UserTaskAdaptation.JOB_TYPE), Map.of("outcome", "false-alarm", "decision", "continue"));
-    complete(activateOne(RiskEscalationProcess.JOB_APPLY_ESCALATION_OUTCOME), Map.of());
+    jobs.complete(jobs.activateOne(UserTaskAdaptation.JOB_TYPE), Map.of("outcome", "false-alarm", "decision", "continue"));
+    jobs.complete(jobs.activateOne(RiskEscalationProcess.JOB_APPLY_ESCALATION_OUTCOME), Map.of());
     engine.waitForIdleState(Duration.ofSeconds(5));
     assertThat(escalationInstances()).as("the second signal was not queued up").isEqualTo(1);
 
@@ -216,8 +218,8 @@ class RiskEscalationProcessTest {
 
   /** Completes what runs before the review: crisis resources and the on-duty notification. */
   private void walkToReview() throws Exception {
-    complete(activateOne(RiskEscalationProcess.JOB_SEND_CRISIS_RESOURCES), Map.of());
-    complete(activateOne(RiskEscalationProcess.JOB_NOTIFY_ON_DUTY_SUPERVISOR), Map.of());
+    jobs.complete(jobs.activateOne(RiskEscalationProcess.JOB_SEND_CRISIS_RESOURCES), Map.of());
+    jobs.complete(jobs.activateOne(RiskEscalationProcess.JOB_NOTIFY_ON_DUTY_SUPERVISOR), Map.of());
   }
 
   private long escalationInstances() {
@@ -227,27 +229,5 @@ class RiskEscalationProcessTest {
         .withIntent(ProcessInstanceIntent.ELEMENT_ACTIVATED)
         .stream()
         .count();
-  }
-
-  private List<ActivatedJob> activate(String jobType) throws Exception {
-    engine.waitForIdleState(Duration.ofSeconds(5));
-    return client.newActivateJobsCommand().jobType(jobType).maxJobsToActivate(10).send().join().getJobs();
-  }
-
-  private ActivatedJob activateOne(String jobType) throws Exception {
-    List<ActivatedJob> jobs = activate(jobType);
-    assertThat(jobs).as("jobs of type %s", jobType).hasSize(1);
-    return jobs.get(0);
-  }
-
-  private void complete(ActivatedJob job, Map<String, Object> variables) throws Exception {
-    client.newCompleteCommand(job.getKey()).variables(variables).send().join();
-    engine.waitForIdleState(Duration.ofSeconds(5));
-  }
-
-  private static byte[] adapted(String classpathResource) throws IOException {
-    try (InputStream model = RiskEscalationProcessTest.class.getClassLoader().getResourceAsStream(classpathResource)) {
-      return UserTaskAdaptation.toJobWorkerUserTasks(model.readAllBytes());
-    }
   }
 }

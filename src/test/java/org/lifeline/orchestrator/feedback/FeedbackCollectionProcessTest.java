@@ -9,15 +9,14 @@ import io.camunda.zeebe.client.api.response.ProcessInstanceEvent;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.lifeline.orchestrator.engine.ProcessTestJobs;
 import org.lifeline.orchestrator.engine.UserTaskAdaptation;
 import org.lifeline.orchestrator.feedback.FeedbackProcess.Elements;
 
@@ -30,12 +29,14 @@ class FeedbackCollectionProcessTest {
 
   ZeebeTestEngine engine;
   ZeebeClient client;
+  private ProcessTestJobs jobs;
 
   @BeforeEach
   void deploy() throws IOException {
+    jobs = new ProcessTestJobs(engine, client);
     client
         .newDeployResourceCommand()
-        .addResourceBytes(adapted("bpmn/feedback-collection.bpmn"), "feedback-collection.bpmn")
+        .addResourceBytes(ProcessTestJobs.adapted("bpmn/feedback-collection.bpmn"), "feedback-collection.bpmn")
         .addResourceFromClasspath("bpmn/feedback-follow-up.dmn")
         .addResourceFromClasspath("bpmn/forms/feedback-follow-up.form")
         .send()
@@ -47,20 +48,20 @@ class FeedbackCollectionProcessTest {
     String requestId = UUID.randomUUID().toString();
     ProcessInstanceEvent instance = start(requestId);
     assertThat(instance).isWaitingAtElements(Elements.FEEDBACK_DUE);
-    assertThat(activate(FeedbackProcess.JOB_SEND_FEEDBACK_REQUEST)).as("nothing is sent before the delay").isEmpty();
+    assertThat(jobs.activate(FeedbackProcess.JOB_SEND_FEEDBACK_REQUEST)).as("nothing is sent before the delay").isEmpty();
 
     engine.increaseTime(Duration.ofDays(1));
-    ActivatedJob ask = activateOne(FeedbackProcess.JOB_SEND_FEEDBACK_REQUEST);
+    ActivatedJob ask = jobs.activateOne(FeedbackProcess.JOB_SEND_FEEDBACK_REQUEST);
     assertThat(ask.getVariablesAsMap()).containsOnlyKeys("requestId");
-    complete(ask, Map.of());
+    jobs.complete(ask, Map.of());
     assertThat(instance).isWaitingAtElements(Elements.AWAIT_ANSWER);
 
     answer(requestId);
-    complete(activateOne(FeedbackProcess.JOB_ASSESS_FEEDBACK), Map.of("rating", 5, "commentRisk", "NONE"));
-    ActivatedJob close = activateOne(FeedbackProcess.JOB_CLOSE_FEEDBACK);
+    jobs.complete(jobs.activateOne(FeedbackProcess.JOB_ASSESS_FEEDBACK), Map.of("rating", 5, "commentRisk", "NONE"));
+    ActivatedJob close = jobs.activateOne(FeedbackProcess.JOB_CLOSE_FEEDBACK);
     assertThat(close.getElementId()).isEqualTo(Elements.CLOSE_REQUEST);
     assertThat(close.getVariablesAsMap()).containsEntry("followUp", "none");
-    complete(close, Map.of());
+    jobs.complete(close, Map.of());
 
     engine.increaseTime(Duration.ofDays(30));
     assertThat(instance)
@@ -78,8 +79,8 @@ class FeedbackCollectionProcessTest {
     assertThat(instance).isWaitingAtElements(Elements.AWAIT_ANSWER_AFTER_REMINDER);
 
     answer(requestId);
-    complete(activateOne(FeedbackProcess.JOB_ASSESS_FEEDBACK), Map.of("rating", 4, "commentRisk", "NONE"));
-    complete(activateOne(FeedbackProcess.JOB_CLOSE_FEEDBACK), Map.of());
+    jobs.complete(jobs.activateOne(FeedbackProcess.JOB_ASSESS_FEEDBACK), Map.of("rating", 4, "commentRisk", "NONE"));
+    jobs.complete(jobs.activateOne(FeedbackProcess.JOB_CLOSE_FEEDBACK), Map.of());
 
     assertThat(instance)
         .isCompleted()
@@ -94,15 +95,15 @@ class FeedbackCollectionProcessTest {
     askAndRemind();
 
     engine.increaseTime(Duration.ofDays(7));
-    ActivatedJob close = activateOne(FeedbackProcess.JOB_CLOSE_FEEDBACK);
+    ActivatedJob close = jobs.activateOne(FeedbackProcess.JOB_CLOSE_FEEDBACK);
     assertThat(close.getElementId()).isEqualTo(Elements.RECORD_NO_FEEDBACK);
-    complete(close, Map.of());
+    jobs.complete(close, Map.of());
 
     assertThat(instance)
         .isCompleted()
         .hasPassedElement(Elements.NO_FEEDBACK)
         .hasNotPassedElement(Elements.ASSESS_FEEDBACK);
-    assertThat(activate(FeedbackProcess.JOB_SEND_FEEDBACK_REMINDER)).as("never a second reminder").isEmpty();
+    assertThat(jobs.activate(FeedbackProcess.JOB_SEND_FEEDBACK_REMINDER)).as("never a second reminder").isEmpty();
   }
 
   @ParameterizedTest(name = "rating {0}, comment risk {1}")
@@ -112,16 +113,16 @@ class FeedbackCollectionProcessTest {
     ProcessInstanceEvent instance = answeredWith(requestId, rating, commentRisk);
 
     assertThat(instance).isWaitingAtElements(Elements.FOLLOW_UP_FEEDBACK);
-    ActivatedJob task = activateOne(UserTaskAdaptation.JOB_TYPE);
+    ActivatedJob task = jobs.activateOne(UserTaskAdaptation.JOB_TYPE);
     assertThat(task.getCustomHeaders())
         .containsEntry("io.camunda.zeebe:candidateGroups", "[\"curators\"]")
         .containsKey("io.camunda.zeebe:formKey");
-    complete(task, Map.of("followUpOutcome", "contacted-person"));
-    ActivatedJob close = activateOne(FeedbackProcess.JOB_CLOSE_FEEDBACK);
+    jobs.complete(task, Map.of("followUpOutcome", "contacted-person"));
+    ActivatedJob close = jobs.activateOne(FeedbackProcess.JOB_CLOSE_FEEDBACK);
     assertThat(close.getVariablesAsMap())
         .containsEntry("followUp", "curator")
         .containsEntry("followUpOutcome", "contacted-person");
-    complete(close, Map.of());
+    jobs.complete(close, Map.of());
 
     assertThat(instance).isCompleted().hasPassedElement(Elements.FEEDBACK_CLOSED);
   }
@@ -131,9 +132,9 @@ class FeedbackCollectionProcessTest {
   void aRiskyCommentIsLeftToTheEscalationWithoutACuratorTask(String commentRisk) throws Exception {
     ProcessInstanceEvent instance = answeredWith(UUID.randomUUID().toString(), 1, commentRisk);
 
-    ActivatedJob close = activateOne(FeedbackProcess.JOB_CLOSE_FEEDBACK);
+    ActivatedJob close = jobs.activateOne(FeedbackProcess.JOB_CLOSE_FEEDBACK);
     assertThat(close.getVariablesAsMap()).containsEntry("followUp", "escalated");
-    complete(close, Map.of());
+    jobs.complete(close, Map.of());
 
     assertThat(instance).isCompleted().hasNotPassedElement(Elements.FOLLOW_UP_FEEDBACK);
   }
@@ -143,9 +144,9 @@ class FeedbackCollectionProcessTest {
   void aGoodRatingWithoutRiskNeedsNoFollowUp(int rating) throws Exception {
     ProcessInstanceEvent instance = answeredWith(UUID.randomUUID().toString(), rating, "NONE");
 
-    ActivatedJob close = activateOne(FeedbackProcess.JOB_CLOSE_FEEDBACK);
+    ActivatedJob close = jobs.activateOne(FeedbackProcess.JOB_CLOSE_FEEDBACK);
     assertThat(close.getVariablesAsMap()).containsEntry("followUp", "none");
-    complete(close, Map.of());
+    jobs.complete(close, Map.of());
     assertThat(instance).isCompleted().hasNotPassedElement(Elements.FOLLOW_UP_FEEDBACK);
   }
 
@@ -156,7 +157,7 @@ class FeedbackCollectionProcessTest {
     answer(requestId);
 
     engine.increaseTime(Duration.ofDays(1));
-    complete(activateOne(FeedbackProcess.JOB_SEND_FEEDBACK_REQUEST), Map.of());
+    jobs.complete(jobs.activateOne(FeedbackProcess.JOB_SEND_FEEDBACK_REQUEST), Map.of());
 
     assertThat(instance).isWaitingAtElements(Elements.ASSESS_FEEDBACK).hasPassedElement(Elements.FEEDBACK_RECEIVED);
   }
@@ -164,17 +165,17 @@ class FeedbackCollectionProcessTest {
   private ProcessInstanceEvent answeredWith(String requestId, int rating, String commentRisk) throws Exception {
     ProcessInstanceEvent instance = start(requestId);
     engine.increaseTime(Duration.ofDays(1));
-    complete(activateOne(FeedbackProcess.JOB_SEND_FEEDBACK_REQUEST), Map.of());
+    jobs.complete(jobs.activateOne(FeedbackProcess.JOB_SEND_FEEDBACK_REQUEST), Map.of());
     answer(requestId);
-    complete(activateOne(FeedbackProcess.JOB_ASSESS_FEEDBACK), Map.of("rating", rating, "commentRisk", commentRisk));
+    jobs.complete(jobs.activateOne(FeedbackProcess.JOB_ASSESS_FEEDBACK), Map.of("rating", rating, "commentRisk", commentRisk));
     return instance;
   }
 
   private void askAndRemind() throws Exception {
     engine.increaseTime(Duration.ofDays(1));
-    complete(activateOne(FeedbackProcess.JOB_SEND_FEEDBACK_REQUEST), Map.of());
+    jobs.complete(jobs.activateOne(FeedbackProcess.JOB_SEND_FEEDBACK_REQUEST), Map.of());
     engine.increaseTime(Duration.ofDays(3));
-    complete(activateOne(FeedbackProcess.JOB_SEND_FEEDBACK_REMINDER), Map.of());
+    jobs.complete(jobs.activateOne(FeedbackProcess.JOB_SEND_FEEDBACK_REMINDER), Map.of());
   }
 
   private ProcessInstanceEvent start(String requestId) throws Exception {
@@ -201,28 +202,5 @@ class FeedbackCollectionProcessTest {
         .send()
         .join();
     engine.waitForIdleState(Duration.ofSeconds(5));
-  }
-
-  private List<ActivatedJob> activate(String jobType) throws Exception {
-    engine.waitForIdleState(Duration.ofSeconds(5));
-    return client.newActivateJobsCommand().jobType(jobType).maxJobsToActivate(10).send().join().getJobs();
-  }
-
-  private ActivatedJob activateOne(String jobType) throws Exception {
-    List<ActivatedJob> jobs = activate(jobType);
-    assertThat(jobs).as("jobs of type %s", jobType).hasSize(1);
-    return jobs.get(0);
-  }
-
-  private void complete(ActivatedJob job, Map<String, Object> variables) throws Exception {
-    client.newCompleteCommand(job.getKey()).variables(variables).send().join();
-    engine.waitForIdleState(Duration.ofSeconds(5));
-  }
-
-  private static byte[] adapted(String classpathResource) throws IOException {
-    try (InputStream model =
-        FeedbackCollectionProcessTest.class.getClassLoader().getResourceAsStream(classpathResource)) {
-      return UserTaskAdaptation.toJobWorkerUserTasks(model.readAllBytes());
-    }
   }
 }

@@ -9,14 +9,13 @@ import io.camunda.zeebe.client.api.response.ProcessInstanceEvent;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lifeline.orchestrator.engine.ProcessTestJobs;
 import org.lifeline.orchestrator.engine.UserTaskAdaptation;
 import org.lifeline.orchestrator.request.HelpRequestProcess.Elements;
 import org.lifeline.orchestrator.request.HelpRequestProcess.ExclusionReasons;
@@ -37,6 +36,7 @@ class AssignmentProcessTest {
 
   ZeebeTestEngine engine;
   ZeebeClient client;
+  private ProcessTestJobs jobs;
 
   private final String requestId = UUID.randomUUID().toString();
   private final String first = UUID.randomUUID().toString();
@@ -44,9 +44,10 @@ class AssignmentProcessTest {
 
   @BeforeEach
   void deploy() throws IOException {
+    jobs = new ProcessTestJobs(engine, client);
     client
         .newDeployResourceCommand()
-        .addResourceBytes(UserTaskAdaptation.toJobWorkerUserTasks(read("bpmn/help-request.bpmn")), "help-request.bpmn")
+        .addResourceBytes(ProcessTestJobs.adapted("bpmn/help-request.bpmn"), "help-request.bpmn")
         .addResourceFromClasspath("bpmn/qualification.dmn")
         .addResourceFromClasspath("bpmn/assignment-confirmation.dmn")
         .addResourceFromClasspath("bpmn/forms/qualification-review.form")
@@ -60,19 +61,19 @@ class AssignmentProcessTest {
   void aLowRiskProposalIsReservedAtOnceAcceptedAndClosedAsHelped() throws Exception {
     ProcessInstanceEvent instance = startAtProposal();
     propose(first, 0, "LOW");
-    ActivatedJob reserve = complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("okoval"));
+    ActivatedJob reserve = jobs.complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("okoval"));
     assertThat(reserve.getVariablesAsMap()).containsEntry(Variables.PROPOSED_SPECIALIST_ID, first);
 
     ActivatedJob response = respond("accept");
     assertThat(response.getCustomHeaders())
         .containsEntry(ASSIGNEE, "okoval")
         .containsEntry(CANDIDATE_GROUPS, "[\"specialists\"]");
-    assertThat(complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS).getCustomHeaders())
+    assertThat(jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS).getCustomHeaders())
         .containsEntry(HelpRequestProcess.HEADER_STATUS, "IN_PROGRESS");
     assertThat(instance).isWaitingAtElements(Elements.EVENT_CASE_CLOSED);
 
     closeCase("helped");
-    assertThat(complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS).getCustomHeaders())
+    assertThat(jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS).getCustomHeaders())
         .containsEntry(HelpRequestProcess.HEADER_STATUS, "FEEDBACK");
     assertThat(instance)
         .hasNotPassedElement(Elements.TASK_CONFIRM_ASSIGNMENT)
@@ -86,12 +87,12 @@ class AssignmentProcessTest {
     propose(first, 0, "MEDIUM");
     ActivatedJob confirmation = completeUserTask(Elements.TASK_CONFIRM_ASSIGNMENT, Map.of(Variables.CONFIRMATION_DECISION, "confirm"));
     assertThat(confirmation.getCustomHeaders()).containsEntry(CANDIDATE_GROUPS, "[\"curators\"]");
-    complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("okoval"));
+    jobs.complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("okoval"));
     respond("accept");
-    complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
+    jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
 
     closeCase("no-show");
-    ActivatedJob closed = complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
+    ActivatedJob closed = jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
     assertThat(closed.getCustomHeaders()).containsEntry(HelpRequestProcess.HEADER_STATUS, "CLOSED");
     assertThat(closed.getVariablesAsMap()).containsEntry(Variables.STATUS_REASON, "no-show");
     assertThat(instance).isCompleted();
@@ -102,7 +103,7 @@ class AssignmentProcessTest {
     ProcessInstanceEvent instance = startAtProposal();
     propose(first, 0, "HIGH");
     completeUserTask(Elements.TASK_CONFIRM_ASSIGNMENT, Map.of(Variables.CONFIRMATION_DECISION, "repropose"));
-    ActivatedJob passOver = complete(HelpRequestProcess.JOB_RELEASE_SPECIALIST, Map.of(Variables.FAILED_ATTEMPTS, 1));
+    ActivatedJob passOver = jobs.complete(HelpRequestProcess.JOB_RELEASE_SPECIALIST, Map.of(Variables.FAILED_ATTEMPTS, 1));
     assertThat(passOver.getElementId()).isEqualTo(Elements.TASK_PASS_OVER_PROPOSAL);
     assertThat(passOver.getVariablesAsMap()).containsEntry(Variables.EXCLUSION_REASON, ExclusionReasons.PASSED_OVER);
 
@@ -114,19 +115,19 @@ class AssignmentProcessTest {
   void aDeclinedProposalIsReleasedAndTheRequestReassigned() throws Exception {
     ProcessInstanceEvent instance = startAtProposal();
     propose(first, 0, "LOW");
-    complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("okoval"));
+    jobs.complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("okoval"));
     respond("decline");
-    ActivatedJob release = complete(HelpRequestProcess.JOB_RELEASE_SPECIALIST, Map.of(Variables.FAILED_ATTEMPTS, 1));
+    ActivatedJob release = jobs.complete(HelpRequestProcess.JOB_RELEASE_SPECIALIST, Map.of(Variables.FAILED_ATTEMPTS, 1));
     assertThat(release.getElementId()).isEqualTo(Elements.TASK_RELEASE_DECLINED);
     assertThat(release.getVariablesAsMap())
         .containsEntry(Variables.EXCLUSION_REASON, ExclusionReasons.DECLINED)
         .containsEntry(Variables.PROPOSED_SPECIALIST_ID, first);
 
     propose(second, 1, "LOW");
-    ActivatedJob reserve = complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("mpetrenko"));
+    ActivatedJob reserve = jobs.complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("mpetrenko"));
     assertThat(reserve.getVariablesAsMap()).containsEntry(Variables.PROPOSED_SPECIALIST_ID, second);
     assertThat(respond("accept").getCustomHeaders()).containsEntry(ASSIGNEE, "mpetrenko");
-    complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
+    jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
     assertThat(instance).isWaitingAtElements(Elements.EVENT_CASE_CLOSED).hasPassedElement(Elements.TASK_RESERVE_SPECIALIST, 2);
   }
 
@@ -134,18 +135,18 @@ class AssignmentProcessTest {
   void aSpecialistWhoDoesNotAnswerInTwoHoursIsReleasedAndTheRequestReassigned() throws Exception {
     ProcessInstanceEvent instance = startAtProposal();
     propose(first, 0, "NONE");
-    complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved(""));
+    jobs.complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved(""));
     assertThat(instance).isWaitingAtElements(Elements.TASK_RESPOND_TO_ASSIGNMENT);
 
     engine.increaseTime(Duration.ofMinutes(119));
-    assertThat(activate(HelpRequestProcess.JOB_RELEASE_SPECIALIST)).isEmpty();
+    assertThat(jobs.activate(HelpRequestProcess.JOB_RELEASE_SPECIALIST)).isEmpty();
     engine.increaseTime(Duration.ofMinutes(2));
-    ActivatedJob release = complete(HelpRequestProcess.JOB_RELEASE_SPECIALIST, Map.of(Variables.FAILED_ATTEMPTS, 1));
+    ActivatedJob release = jobs.complete(HelpRequestProcess.JOB_RELEASE_SPECIALIST, Map.of(Variables.FAILED_ATTEMPTS, 1));
     assertThat(release.getElementId()).isEqualTo(Elements.TASK_RELEASE_TIMED_OUT);
     assertThat(release.getVariablesAsMap()).containsEntry(Variables.EXCLUSION_REASON, ExclusionReasons.TIMED_OUT);
 
     propose(second, 1, "NONE");
-    complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("mpetrenko"));
+    jobs.complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("mpetrenko"));
     respond("accept");
     assertThat(instance)
         .hasPassedElement(Elements.TIMER_RESPONSE_OVERDUE, 1)
@@ -159,9 +160,9 @@ class AssignmentProcessTest {
     ProcessInstanceEvent instance = startAtProposal();
     for (int attempt = 0; attempt < 3; attempt++) {
       propose(UUID.randomUUID().toString(), attempt, "LOW");
-      complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("okoval"));
+      jobs.complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("okoval"));
       respond("decline");
-      complete(HelpRequestProcess.JOB_RELEASE_SPECIALIST, Map.of(Variables.FAILED_ATTEMPTS, attempt + 1));
+      jobs.complete(HelpRequestProcess.JOB_RELEASE_SPECIALIST, Map.of(Variables.FAILED_ATTEMPTS, attempt + 1));
     }
     assertThat(instance).hasNotPassedElement(Elements.TASK_CONFIRM_ASSIGNMENT);
 
@@ -170,18 +171,18 @@ class AssignmentProcessTest {
     ActivatedJob confirmation = completeUserTask(Elements.TASK_CONFIRM_ASSIGNMENT, Map.of(Variables.CONFIRMATION_DECISION, "confirm"));
     assertThat(confirmation.getCustomHeaders()).containsEntry(CANDIDATE_GROUPS, "[\"curators\"]");
     assertThat(confirmation.getVariablesAsMap()).containsEntry(Variables.PROPOSED_SPECIALIST_ID, second);
-    complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("mpetrenko"));
+    jobs.complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("mpetrenko"));
     assertThat(instance).isWaitingAtElements(Elements.TASK_RESPOND_TO_ASSIGNMENT);
   }
 
   @Test
   void withoutAMatchTheRequestWaitsUntilASpecialistBecomesAvailable() throws Exception {
     ProcessInstanceEvent instance = startAtProposal();
-    complete(
+    jobs.complete(
         HelpRequestProcess.JOB_PROPOSE_SPECIALIST,
         proposal(null, 0, "LOW"));
     assertThat(instance).isWaitingAtElements(Elements.EVENT_SPECIALIST_AVAILABLE);
-    assertThat(activate(HelpRequestProcess.JOB_PROPOSE_SPECIALIST)).isEmpty();
+    assertThat(jobs.activate(HelpRequestProcess.JOB_PROPOSE_SPECIALIST)).isEmpty();
 
     client
         .newPublishMessageCommand()
@@ -192,7 +193,7 @@ class AssignmentProcessTest {
         .send()
         .join();
     propose(first, 0, "LOW");
-    complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("okoval"));
+    jobs.complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("okoval"));
     assertThat(instance)
         .hasPassedElement(Elements.EVENT_SPECIALIST_AVAILABLE, 1)
         .isWaitingAtElements(Elements.TASK_RESPOND_TO_ASSIGNMENT);
@@ -202,7 +203,7 @@ class AssignmentProcessTest {
   void aPlaceThatWentMeanwhileIsProposedAgain() throws Exception {
     ProcessInstanceEvent instance = startAtProposal();
     propose(first, 0, "LOW");
-    complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, Map.of(Variables.RESERVED, false, Variables.SPECIALIST_ASSIGNEE, ""));
+    jobs.complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, Map.of(Variables.RESERVED, false, Variables.SPECIALIST_ASSIGNEE, ""));
     assertThat(instance).isWaitingAtElements(Elements.TASK_PROPOSE_SPECIALIST).hasNotPassedElement(Elements.TASK_RESPOND_TO_ASSIGNMENT);
   }
 
@@ -225,7 +226,7 @@ class AssignmentProcessTest {
   }
 
   private void propose(String specialistId, int failedAttempts, String riskLevel) throws Exception {
-    complete(HelpRequestProcess.JOB_PROPOSE_SPECIALIST, proposal(specialistId, failedAttempts, riskLevel));
+    jobs.complete(HelpRequestProcess.JOB_PROPOSE_SPECIALIST, proposal(specialistId, failedAttempts, riskLevel));
   }
 
   private static Map<String, Object> proposal(String specialistId, int failedAttempts, String riskLevel) {
@@ -246,44 +247,18 @@ class AssignmentProcessTest {
   }
 
   private ActivatedJob completeUserTask(String elementId, Map<String, Object> values) throws Exception {
-    ActivatedJob task = complete(UserTaskAdaptation.JOB_TYPE, values);
+    ActivatedJob task = jobs.complete(UserTaskAdaptation.JOB_TYPE, values);
     assertThat(task.getElementId()).isEqualTo(elementId);
     return task;
   }
 
   private void closeCase(String outcome) throws Exception {
-    client
-        .newPublishMessageCommand()
-        .messageName(Messages.CASE_CLOSED)
-        .correlationKey(requestId)
-        .messageId(Messages.CASE_CLOSED + ":" + requestId)
-        .timeToLive(Messages.CASE_CLOSED_TIME_TO_LIVE)
-        .variables(Map.of(Variables.CASE_OUTCOME, outcome))
-        .send()
-        .join();
-    engine.waitForIdleState(IDLE);
+    jobs.publish(
+        Messages.CASE_CLOSED,
+        requestId,
+        Messages.CASE_CLOSED + ":" + requestId,
+        Messages.CASE_CLOSED_TIME_TO_LIVE,
+        Map.of(Variables.CASE_OUTCOME, outcome));
   }
 
-  private List<ActivatedJob> activate(String jobType) throws Exception {
-    engine.waitForIdleState(IDLE);
-    return client.newActivateJobsCommand().jobType(jobType).maxJobsToActivate(1).send().join().getJobs();
-  }
-
-  private ActivatedJob complete(String jobType, Map<String, Object> variables) throws Exception {
-    List<ActivatedJob> jobs = activate(jobType);
-    assertThat(jobs).as("a %s job", jobType).hasSize(1);
-    client.newCompleteCommand(jobs.get(0).getKey()).variables(variables).send().join();
-    engine.waitForIdleState(IDLE);
-    return jobs.get(0);
-  }
-
-  private ActivatedJob complete(String jobType) throws Exception {
-    return complete(jobType, Map.of());
-  }
-
-  private static byte[] read(String resource) throws IOException {
-    try (InputStream in = AssignmentProcessTest.class.getClassLoader().getResourceAsStream(resource)) {
-      return in.readAllBytes();
-    }
-  }
 }

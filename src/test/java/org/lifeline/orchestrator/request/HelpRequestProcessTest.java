@@ -9,14 +9,13 @@ import io.camunda.zeebe.client.api.response.ProcessInstanceEvent;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lifeline.orchestrator.engine.ProcessTestJobs;
 import org.lifeline.orchestrator.engine.UserTaskAdaptation;
 import org.lifeline.orchestrator.request.HelpRequestProcess.Elements;
 import org.lifeline.orchestrator.request.HelpRequestProcess.Messages;
@@ -32,14 +31,16 @@ class HelpRequestProcessTest {
 
   ZeebeTestEngine engine;
   ZeebeClient client;
+  private ProcessTestJobs jobs;
 
   private final String requestId = UUID.randomUUID().toString();
 
   @BeforeEach
   void deploy() throws IOException {
+    jobs = new ProcessTestJobs(engine, client);
     client
         .newDeployResourceCommand()
-        .addResourceBytes(UserTaskAdaptation.toJobWorkerUserTasks(read("bpmn/help-request.bpmn")), "help-request.bpmn")
+        .addResourceBytes(ProcessTestJobs.adapted("bpmn/help-request.bpmn"), "help-request.bpmn")
         .addResourceFromClasspath("bpmn/qualification.dmn")
         .addResourceFromClasspath("bpmn/forms/qualification-review.form")
         .send()
@@ -49,14 +50,14 @@ class HelpRequestProcessTest {
   @Test
   void anAdultProceedsToTheQuestionnaireAndIsReadyForAssignmentOnceItIsComplete() throws Exception {
     ProcessInstanceEvent instance = start(34);
-    complete(HelpRequestProcess.JOB_SEND_GREETING);
-    complete(HelpRequestProcess.JOB_COLLECT_QUALIFICATION_FACTS, facts(false, false, false));
-    complete(HelpRequestProcess.JOB_START_QUESTIONNAIRE);
+    jobs.complete(HelpRequestProcess.JOB_SEND_GREETING);
+    jobs.complete(HelpRequestProcess.JOB_COLLECT_QUALIFICATION_FACTS, facts(false, false, false));
+    jobs.complete(HelpRequestProcess.JOB_START_QUESTIONNAIRE);
 
     answer("topic");
     answer("safetyThoughts");
     completeQuestionnaire();
-    ActivatedJob status = complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
+    ActivatedJob status = jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
 
     assertThat(status.getCustomHeaders()).containsEntry(HelpRequestProcess.HEADER_STATUS, "AWAITING_ASSIGNMENT");
     assertThat(instance)
@@ -71,10 +72,10 @@ class HelpRequestProcessTest {
   @Test
   void aMinorIsRedirectedToThePartnerProject() throws Exception {
     ProcessInstanceEvent instance = start(15);
-    complete(HelpRequestProcess.JOB_SEND_GREETING);
-    complete(HelpRequestProcess.JOB_COLLECT_QUALIFICATION_FACTS, facts(false, false, false));
-    complete(HelpRequestProcess.JOB_SEND_MINOR_REDIRECT);
-    ActivatedJob status = complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
+    jobs.complete(HelpRequestProcess.JOB_SEND_GREETING);
+    jobs.complete(HelpRequestProcess.JOB_COLLECT_QUALIFICATION_FACTS, facts(false, false, false));
+    jobs.complete(HelpRequestProcess.JOB_SEND_MINOR_REDIRECT);
+    ActivatedJob status = jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
 
     assertThat(status.getCustomHeaders()).containsEntry(HelpRequestProcess.HEADER_STATUS, "REDIRECTED_MINOR");
     assertThat(instance).hasPassedElement(Elements.END_REDIRECTED_MINOR).hasNotPassedElement(Elements.TASK_START_QUESTIONNAIRE).isCompleted();
@@ -83,34 +84,34 @@ class HelpRequestProcessTest {
   @Test
   void aRepeatContactWithAnotherAgeIsReviewedAndAcceptedByACurator() throws Exception {
     ProcessInstanceEvent instance = start(19);
-    complete(HelpRequestProcess.JOB_SEND_GREETING);
-    complete(HelpRequestProcess.JOB_COLLECT_QUALIFICATION_FACTS, facts(true, true, false));
-    ActivatedJob status = complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
+    jobs.complete(HelpRequestProcess.JOB_SEND_GREETING);
+    jobs.complete(HelpRequestProcess.JOB_COLLECT_QUALIFICATION_FACTS, facts(true, true, false));
+    ActivatedJob status = jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
     assertThat(status.getCustomHeaders()).containsEntry(HelpRequestProcess.HEADER_STATUS, "CURATOR_REVIEW");
     assertThat(status.getVariablesAsMap())
         .containsEntry(HelpRequestProcess.Variables.STATUS_REASON, "AGE_CHANGED_SINCE_EARLIER_REQUEST");
 
-    ActivatedJob review = complete(UserTaskAdaptation.JOB_TYPE, Map.of("reviewDecision", "accept"));
+    ActivatedJob review = jobs.complete(UserTaskAdaptation.JOB_TYPE, Map.of("reviewDecision", "accept"));
     assertThat(review.getElementId()).isEqualTo(Elements.TASK_REVIEW_QUALIFICATION);
     assertThat(review.getCustomHeaders()).containsEntry("io.camunda.zeebe:candidateGroups", "[\"curators\"]");
     assertThat(review.getVariablesAsMap()).containsEntry("reviewReason", "AGE_CHANGED_SINCE_EARLIER_REQUEST");
 
-    complete(HelpRequestProcess.JOB_START_QUESTIONNAIRE);
+    jobs.complete(HelpRequestProcess.JOB_START_QUESTIONNAIRE);
     assertThat(instance).isWaitingAtElements(Elements.SUBPROCESS_AWAIT_ANSWER).isActive();
   }
 
   @Test
   void aRepeatContactRejectedByACuratorIsClosedWithTheReasonCode() throws Exception {
     ProcessInstanceEvent instance = start(22);
-    complete(HelpRequestProcess.JOB_SEND_GREETING);
-    complete(HelpRequestProcess.JOB_COLLECT_QUALIFICATION_FACTS, facts(true, false, true));
-    ActivatedJob review = complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
+    jobs.complete(HelpRequestProcess.JOB_SEND_GREETING);
+    jobs.complete(HelpRequestProcess.JOB_COLLECT_QUALIFICATION_FACTS, facts(true, false, true));
+    ActivatedJob review = jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
     assertThat(review.getVariablesAsMap())
         .containsEntry(HelpRequestProcess.Variables.STATUS_REASON, "EARLIER_REQUEST_REDIRECTED_AS_MINOR");
 
-    complete(UserTaskAdaptation.JOB_TYPE, Map.of("reviewDecision", "reject", "rejectionReason", "age-inconsistent"));
-    complete(HelpRequestProcess.JOB_SEND_REJECTION);
-    ActivatedJob closed = complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
+    jobs.complete(UserTaskAdaptation.JOB_TYPE, Map.of("reviewDecision", "reject", "rejectionReason", "age-inconsistent"));
+    jobs.complete(HelpRequestProcess.JOB_SEND_REJECTION);
+    ActivatedJob closed = jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
 
     assertThat(closed.getCustomHeaders()).containsEntry(HelpRequestProcess.HEADER_STATUS, "REJECTED");
     assertThat(closed.getVariablesAsMap()).containsEntry(HelpRequestProcess.Variables.STATUS_REASON, "age-inconsistent");
@@ -120,13 +121,13 @@ class HelpRequestProcessTest {
   @Test
   void aMissingAgeIsAskedFirstAndQualificationRunsOnceItIsKnown() throws Exception {
     ProcessInstanceEvent instance = start(null);
-    complete(HelpRequestProcess.JOB_SEND_GREETING);
+    jobs.complete(HelpRequestProcess.JOB_SEND_GREETING);
     assertThat(instance).isWaitingAtElements(Elements.SUBPROCESS_AWAIT_ANSWER).hasNotPassedElement(Elements.TASK_COLLECT_QUALIFICATION_FACTS);
 
     publish(Messages.QUESTIONNAIRE_ANSWERED, "age", Map.of("answeredQuestion", "age", "statedAge", 16));
-    complete(HelpRequestProcess.JOB_COLLECT_QUALIFICATION_FACTS, facts(false, false, false));
-    complete(HelpRequestProcess.JOB_SEND_MINOR_REDIRECT);
-    complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
+    jobs.complete(HelpRequestProcess.JOB_COLLECT_QUALIFICATION_FACTS, facts(false, false, false));
+    jobs.complete(HelpRequestProcess.JOB_SEND_MINOR_REDIRECT);
+    jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
 
     assertThat(instance)
         .hasPassedElementsInOrder(Elements.SUBPROCESS_AWAIT_ANSWER, Elements.TASK_DECIDE_QUALIFICATION_ROUTE)
@@ -137,15 +138,15 @@ class HelpRequestProcessTest {
   @Test
   void anAdultWhoseAgeWasAskedGoesOnWithTheRestOfTheQuestionnaire() throws Exception {
     ProcessInstanceEvent instance = start(null);
-    complete(HelpRequestProcess.JOB_SEND_GREETING);
+    jobs.complete(HelpRequestProcess.JOB_SEND_GREETING);
     publish(Messages.QUESTIONNAIRE_ANSWERED, "age", Map.of("answeredQuestion", "age", "statedAge", 40));
-    complete(HelpRequestProcess.JOB_COLLECT_QUALIFICATION_FACTS, facts(false, false, false));
-    complete(HelpRequestProcess.JOB_START_QUESTIONNAIRE);
+    jobs.complete(HelpRequestProcess.JOB_COLLECT_QUALIFICATION_FACTS, facts(false, false, false));
+    jobs.complete(HelpRequestProcess.JOB_START_QUESTIONNAIRE);
 
     answer("topic");
     assertThat(instance).hasPassedElement(Elements.TASK_COLLECT_QUALIFICATION_FACTS, 1).isWaitingAtElements(Elements.SUBPROCESS_AWAIT_ANSWER);
     completeQuestionnaire();
-    complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
+    jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
     assertThat(instance)
         .hasPassedElement(Elements.TASK_MARK_AWAITING_ASSIGNMENT)
         .isWaitingAtElements(Elements.TASK_PROPOSE_SPECIALIST);
@@ -156,13 +157,13 @@ class HelpRequestProcessTest {
     ProcessInstanceEvent instance = inQuestionnaire();
 
     engine.increaseTime(Duration.ofHours(1));
-    ActivatedJob first = complete(HelpRequestProcess.JOB_SEND_QUESTIONNAIRE_REMINDER);
+    ActivatedJob first = jobs.complete(HelpRequestProcess.JOB_SEND_QUESTIONNAIRE_REMINDER);
     assertThat(first.getVariablesAsMap()).containsEntry(HelpRequestProcess.Variables.REMINDER_NUMBER, 1);
     engine.increaseTime(Duration.ofHours(11));
-    ActivatedJob second = complete(HelpRequestProcess.JOB_SEND_QUESTIONNAIRE_REMINDER);
+    ActivatedJob second = jobs.complete(HelpRequestProcess.JOB_SEND_QUESTIONNAIRE_REMINDER);
     assertThat(second.getVariablesAsMap()).containsEntry(HelpRequestProcess.Variables.REMINDER_NUMBER, 2);
     engine.increaseTime(Duration.ofHours(36));
-    ActivatedJob closed = complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
+    ActivatedJob closed = jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
 
     assertThat(closed.getCustomHeaders()).containsEntry(HelpRequestProcess.HEADER_STATUS, "ABANDONED");
     assertThat(instance)
@@ -176,19 +177,19 @@ class HelpRequestProcessTest {
   void aLateAnswerAfterAReminderContinuesAndRestartsTheTimers() throws Exception {
     ProcessInstanceEvent instance = inQuestionnaire();
     engine.increaseTime(Duration.ofHours(1));
-    complete(HelpRequestProcess.JOB_SEND_QUESTIONNAIRE_REMINDER);
+    jobs.complete(HelpRequestProcess.JOB_SEND_QUESTIONNAIRE_REMINDER);
 
     answer("topic");
     engine.increaseTime(Duration.ofMinutes(50));
-    assertThat(activate(HelpRequestProcess.JOB_SEND_QUESTIONNAIRE_REMINDER)).isEmpty();
+    assertThat(jobs.activate(HelpRequestProcess.JOB_SEND_QUESTIONNAIRE_REMINDER)).isEmpty();
     engine.increaseTime(Duration.ofMinutes(15));
-    ActivatedJob again = complete(HelpRequestProcess.JOB_SEND_QUESTIONNAIRE_REMINDER);
+    ActivatedJob again = jobs.complete(HelpRequestProcess.JOB_SEND_QUESTIONNAIRE_REMINDER);
     assertThat(again.getVariablesAsMap()).containsEntry(HelpRequestProcess.Variables.REMINDER_NUMBER, 1);
 
     completeQuestionnaire();
-    complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
+    jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
     engine.increaseTime(Duration.ofHours(48));
-    assertThat(activate(HelpRequestProcess.JOB_SEND_QUESTIONNAIRE_REMINDER)).isEmpty();
+    assertThat(jobs.activate(HelpRequestProcess.JOB_SEND_QUESTIONNAIRE_REMINDER)).isEmpty();
     assertThat(instance)
         .hasPassedElement(Elements.TASK_SEND_FIRST_REMINDER, 2)
         .hasNotPassedElement(Elements.TASK_SEND_SECOND_REMINDER)
@@ -208,7 +209,7 @@ class HelpRequestProcessTest {
             .startBeforeElement(HelpRequestProcess.resumeElement(RequestStatus.QUESTIONNAIRE).orElseThrow())
             .send()
             .join();
-    complete(HelpRequestProcess.JOB_START_QUESTIONNAIRE);
+    jobs.complete(HelpRequestProcess.JOB_START_QUESTIONNAIRE);
 
     assertThat(instance).hasNotPassedElement(Elements.START).isWaitingAtElements(Elements.SUBPROCESS_AWAIT_ANSWER);
     assertThat(HelpRequestProcess.resumeElement(RequestStatus.QUALIFYING)).isEmpty();
@@ -219,7 +220,7 @@ class HelpRequestProcessTest {
   void aFailedGreetingIsRetriedAndBecomesAnIncidentWhenRetriesRunOut() throws Exception {
     ProcessInstanceEvent instance = start(30);
     for (int attempt = 0; attempt < 5; attempt++) {
-      ActivatedJob job = activate(HelpRequestProcess.JOB_SEND_GREETING).get(0);
+      ActivatedJob job = jobs.activate(HelpRequestProcess.JOB_SEND_GREETING).get(0);
       client.newFailCommand(job.getKey()).retries(job.getRetries() - 1).errorMessage("channel down").send().join();
       engine.waitForIdleState(IDLE);
     }
@@ -229,9 +230,9 @@ class HelpRequestProcessTest {
 
   private ProcessInstanceEvent inQuestionnaire() throws Exception {
     ProcessInstanceEvent instance = start(30);
-    complete(HelpRequestProcess.JOB_SEND_GREETING);
-    complete(HelpRequestProcess.JOB_COLLECT_QUALIFICATION_FACTS, facts(false, false, false));
-    complete(HelpRequestProcess.JOB_START_QUESTIONNAIRE);
+    jobs.complete(HelpRequestProcess.JOB_SEND_GREETING);
+    jobs.complete(HelpRequestProcess.JOB_COLLECT_QUALIFICATION_FACTS, facts(false, false, false));
+    jobs.complete(HelpRequestProcess.JOB_START_QUESTIONNAIRE);
     assertThat(instance).isWaitingAtElements(Elements.SUBPROCESS_AWAIT_ANSWER);
     return instance;
   }
@@ -273,38 +274,7 @@ class HelpRequestProcessTest {
   }
 
   private void publish(String message, String messageId, Map<String, Object> variables) throws Exception {
-    client
-        .newPublishMessageCommand()
-        .messageName(message)
-        .correlationKey(requestId)
-        .messageId(message + ":" + requestId + ":" + messageId)
-        .timeToLive(Messages.ANSWER_TIME_TO_LIVE)
-        .variables(variables)
-        .send()
-        .join();
-    engine.waitForIdleState(IDLE);
+    jobs.publish(message, requestId, message + ":" + requestId + ":" + messageId, Messages.ANSWER_TIME_TO_LIVE, variables);
   }
 
-  private List<ActivatedJob> activate(String jobType) throws Exception {
-    engine.waitForIdleState(IDLE);
-    return client.newActivateJobsCommand().jobType(jobType).maxJobsToActivate(1).send().join().getJobs();
-  }
-
-  private ActivatedJob complete(String jobType) throws Exception {
-    return complete(jobType, Map.of());
-  }
-
-  private ActivatedJob complete(String jobType, Map<String, Object> variables) throws Exception {
-    List<ActivatedJob> jobs = activate(jobType);
-    assertThat(jobs).as("a %s job", jobType).hasSize(1);
-    client.newCompleteCommand(jobs.get(0).getKey()).variables(variables).send().join();
-    engine.waitForIdleState(IDLE);
-    return jobs.get(0);
-  }
-
-  private static byte[] read(String resource) throws IOException {
-    try (InputStream in = HelpRequestProcessTest.class.getClassLoader().getResourceAsStream(resource)) {
-      return in.readAllBytes();
-    }
-  }
 }
