@@ -52,9 +52,11 @@ public final class WorkerCrashes implements ClientInterceptor {
 
   @Override
   public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
-    // Long polls outlive an arming: whether a crash is armed is asked when a message passes, not when a call opens.
+    // Long polls and job streams outlive an arming: whether a crash is armed is asked when a message passes,
+    // not when a call opens.
     String name = method.getFullMethodName();
-    if (name.equals(GatewayGrpc.getActivateJobsMethod().getFullMethodName())) {
+    if (name.equals(GatewayGrpc.getActivateJobsMethod().getFullMethodName())
+        || name.equals(GatewayGrpc.getStreamActivatedJobsMethod().getFullMethodName())) {
       return countingActivations(next.newCall(method, options));
     }
     if (name.equals(GatewayGrpc.getCompleteJobMethod().getFullMethodName())) {
@@ -73,8 +75,10 @@ public final class WorkerCrashes implements ClientInterceptor {
               public void onMessage(R message) {
                 // Counted before the jobs reach the worker, so a completion never overtakes its activation.
                 Crash crash = armed;
-                if (crash != null && message instanceof ActivateJobsResponse response) {
-                  response.getJobsList().forEach(job -> crash.activated(job, requestIdOf(job)));
+                if (crash != null && message instanceof ActivateJobsResponse polled) {
+                  polled.getJobsList().forEach(job -> crash.activated(job, requestIdOf(job)));
+                } else if (crash != null && message instanceof ActivatedJob pushed) {
+                  crash.activated(pushed, requestIdOf(pushed));
                 }
                 super.onMessage(message);
               }
