@@ -3,6 +3,7 @@ package org.lifeline.orchestrator.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
@@ -47,6 +48,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * How fast and how far one machine goes: starts the platform on its embedded default (in-memory engine, in-memory H2,
@@ -175,7 +177,9 @@ class LifecycleBenchmark {
     List<String> specialists =
         Stream.of(pool, surge).filter(cohort -> cohort != null).flatMap(cohort -> cohort.usernames().stream()).toList();
     Recording recording = settings.jfr() ? new Recording(Configuration.getConfiguration("profile")) : null;
-    try (ConfigurableApplicationContext platform = startPlatform(specialists)) {
+    String database =
+        "jdbc:h2:mem:benchmark-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    try (ConfigurableApplicationContext platform = startPlatform(database, specialists)) {
       if (recording != null) {
         recording.start();
       }
@@ -184,7 +188,9 @@ class LifecycleBenchmark {
       ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
       PlatformHttp http = new PlatformHttp(port, clientPool);
       try (TaskBoard board = new TaskBoard(http, timer)) {
-        Bench bench = new Bench(http, platform.getBean(JdbcTemplate.class), timer, board,
+        // The harness reads the database through connections of its own: it neither takes from nor waits for the
+        // platform's pool.
+        Bench bench = new Bench(http, new JdbcTemplate(new DriverManagerDataSource(database, "sa", "")), timer, board,
             Lifecycle.stages(Caller.integrator(API_KEY), board), platform.getBean(ZeebeTestEngine.class));
         line("Stages: " + String.join(" → ", bench.stages().stream().map(StageDriver::name).toList()) + ".");
         if (pool != null) {
@@ -229,14 +235,13 @@ class LifecycleBenchmark {
     assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.lost()).as(outcome.name() + ": requests lost").isZero());
   }
 
-  private ConfigurableApplicationContext startPlatform(List<String> specialists) throws IOException {
+  private ConfigurableApplicationContext startPlatform(String database, List<String> specialists) throws IOException {
     // The log file is appended to: one run's log only.
     Files.deleteIfExists(OUTPUT.resolve("platform.log"));
     List<String> arguments = new ArrayList<>(List.of(
         "--server.port=0",
         "--lifeline.engine.embedded.port=0",
-        "--spring.datasource.url=jdbc:h2:mem:benchmark-" + UUID.randomUUID()
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "--spring.datasource.url=" + database,
         // One benchmark client stands for many bots: the per-client limit of the public intake is lifted.
         "--lifeline.rate-limit.client-per-minute=100000000",
         // The platform logs as usual, to a file rather than the test output.
@@ -385,19 +390,21 @@ class LifecycleBenchmark {
     return waiting;
   }
 
-  /** The engine's open incidents of these requests (where a request stuck in a job is), as an admin sees them. */
+  /** The engine's open incidents (where a request is stuck in a job), as an admin sees them: all, and these requests'. */
   private static String openIncidents(PlatformHttp http, Set<UUID> ids) {
     HttpResponse<String> response = http.get(Logins.admin(), "/api/v1/admin/incidents?limit=1000").join();
     if (response.statusCode() != 200) {
       return "open incidents: the API answered " + response.statusCode();
     }
-    Map<String, Integer> incidents = new TreeMap<>();
-    http.json(response.body()).forEach(incident -> {
+    JsonNode open = http.json(response.body());
+    Map<String, Integer> ofTheseRequests = new TreeMap<>();
+    open.forEach(incident -> {
       if (ids.contains(UUID.fromString(incident.path("requestId").asText(NO_REQUEST)))) {
-        incidents.merge(incident.path("elementId").asText() + " " + incident.path("errorType").asText(), 1, Integer::sum);
+        ofTheseRequests.merge(incident.path("elementId").asText() + " " + incident.path("errorType").asText(), 1, Integer::sum);
       }
     });
-    return "open incidents of these requests: " + (incidents.isEmpty() ? "none" : incidents);
+    return "open incidents in the engine: " + open.size() + ", of these requests: "
+        + (ofTheseRequests.isEmpty() ? "none" : ofTheseRequests);
   }
 
   /** The time of the request's first change to the status given as a query parameter, in that order. */
