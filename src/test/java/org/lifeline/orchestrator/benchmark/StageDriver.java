@@ -3,8 +3,8 @@ package org.lifeline.orchestrator.benchmark;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One stage of the lifecycle as a client drives it (a bot, a curator, a specialist). The benchmark runs the stages of
- * {@link Lifecycle#STAGES} in order for every synthetic request; a later stage of the platform is one more driver there.
+ * One stage of the lifecycle as a client drives it (a bot, a specialist, the person). The benchmark runs the stages of
+ * {@link Lifecycle#stages} in order for every synthetic request.
  */
 interface StageDriver {
 
