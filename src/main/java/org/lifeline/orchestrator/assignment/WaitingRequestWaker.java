@@ -4,6 +4,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
 import java.util.UUID;
+import org.lifeline.orchestrator.engine.EngineHandOff;
 import org.lifeline.orchestrator.request.HelpRequestProcess.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * When capacity appears, the next waiting requests (priority, then highest risk, then longest
  * waiting) are told {@value Messages#SPECIALIST_AVAILABLE} and propose again; nothing polls. Runs
- * after the change commits, so the proposal sees the new capacity.
+ * after the change commits, so the proposal sees the new capacity, and off the caller's thread, which keeps neither
+ * the caller nor its database connection waiting for the engine.
  */
 @Component
 public class WaitingRequestWaker {
@@ -23,15 +25,22 @@ public class WaitingRequestWaker {
   private final WaitingQueue queue;
   private final CamundaClient client;
   private final int batch;
+  private final EngineHandOff handOff;
 
-  WaitingRequestWaker(WaitingQueue queue, CamundaClient client, AssignmentProperties properties) {
+  WaitingRequestWaker(
+      WaitingQueue queue, CamundaClient client, AssignmentProperties properties, EngineHandOff handOff) {
     this.queue = queue;
     this.client = client;
     this.batch = properties.wakeBatch();
+    this.handOff = handOff;
   }
 
   @TransactionalEventListener(fallbackExecution = true)
   public void capacityAppeared(CapacityAppeared event) {
+    handOff.submit(this::wakeNextWaiting);
+  }
+
+  private void wakeNextWaiting() {
     String wake = UUID.randomUUID().toString();
     for (WaitingRequest waiting : queue.nextWaiting(batch)) {
       String requestId = waiting.getRequestId().toString();

@@ -27,7 +27,7 @@ public final class EmbeddedEngine implements ZeebeTestEngine {
     this.stateDirectory = stateDirectory;
   }
 
-  static EmbeddedEngine start(int port, DataSize stateMemory) throws IOException {
+  public static EmbeddedEngine start(int port, DataSize stateMemory) throws IOException {
     Path stateDirectory = Files.createTempDirectory("lifeline-engine-state-");
     EmbeddedEngine engine =
         new EmbeddedEngine(

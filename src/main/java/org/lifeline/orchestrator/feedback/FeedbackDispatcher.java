@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.lifeline.orchestrator.care.CaseClosed;
+import org.lifeline.orchestrator.engine.EngineHandOff;
 import org.lifeline.orchestrator.engine.EngineRun;
 import org.lifeline.orchestrator.engine.ProcessModelDeployer;
 import org.slf4j.Logger;
@@ -44,6 +45,7 @@ class FeedbackDispatcher {
   private final TransactionTemplate newTransaction;
   private final Clock clock;
   private final Duration retryDelay;
+  private final EngineHandOff handOff;
 
   FeedbackDispatcher(
       CamundaClient client,
@@ -53,17 +55,19 @@ class FeedbackDispatcher {
       FeedbackRequestRepository feedback,
       PlatformTransactionManager transactions,
       Clock clock,
-      FeedbackProperties properties) {
+      FeedbackProperties properties,
+      EngineHandOff handOff) {
     this.client = client;
     this.deployer = deployer;
     this.engineRun = engineRun;
     this.service = service;
     this.feedback = feedback;
-    // Also called after another transaction's commit, where only a new transaction may write.
+    // Each step commits on its own, whatever transaction a caller may be in.
     this.newTransaction = new TransactionTemplate(transactions);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
     this.retryDelay = properties.retryDelay();
+    this.handOff = handOff;
   }
 
   /** In the closing transaction: the feedback step is stored with the closed case, or neither is. */
@@ -77,13 +81,13 @@ class FeedbackDispatcher {
   @Order(2)
   void onCaseClosed(CaseClosed closed) {
     if (closed.helped()) {
-      tryStart(closed.requestId());
+      handOff.submit(() -> tryStart(closed.requestId()));
     }
   }
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
   void onAnswered(FeedbackAnswered answered) {
-    tryPublish(answered.requestId());
+    handOff.submit(() -> tryPublish(answered.requestId()));
   }
 
   @Scheduled(initialDelay = 0, fixedDelayString = "${lifeline.feedback.dispatch-interval:2s}")

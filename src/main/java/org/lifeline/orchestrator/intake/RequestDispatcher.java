@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.lifeline.orchestrator.engine.EngineHandOff;
 import org.lifeline.orchestrator.engine.EngineRun;
 import org.lifeline.orchestrator.engine.ProcessModelDeployer;
 import org.lifeline.orchestrator.request.HelpRequest;
@@ -21,27 +22,21 @@ import org.lifeline.orchestrator.request.RequestLifecycle;
 import org.lifeline.orchestrator.request.RequestStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
-import org.springframework.core.task.TaskRejectedException;
 import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Gives every open request a process instance in the current engine: soon after intake (on a small pool of its own,
- * so that taking a request in costs a database write, not a round trip to the engine), and in
+ * Gives every open request a process instance in the current engine: soon after intake (handed off, so that taking
+ * a request in costs a database write, not a round trip to the engine), and in
  * the background for requests stored while the engine was unreachable or whose instance was lost
  * with an embedded engine's restart. The database decides; the engine is told: a request re-driven in a status past
  * qualification resumes at the element {@link HelpRequestProcess#resumeElement} names for it, not at the start.
  */
 @Component
-class RequestDispatcher implements DisposableBean {
+class RequestDispatcher {
 
   private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
   private static final List<RequestStatus> FINAL_STATUSES =
@@ -56,7 +51,7 @@ class RequestDispatcher implements DisposableBean {
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final Duration retryDelay;
-  private final ThreadPoolTaskExecutor starter;
+  private final EngineHandOff handOff;
 
   RequestDispatcher(
       CamundaClient client,
@@ -67,8 +62,7 @@ class RequestDispatcher implements DisposableBean {
       TransactionTemplate transaction,
       Clock clock,
       @Value("${lifeline.dispatch.retry-delay:5s}") Duration retryDelay,
-      @Value("${lifeline.dispatch.threads:4}") int threads,
-      @Value("${lifeline.dispatch.queue:2000}") int queue) {
+      EngineHandOff handOff) {
     this.client = client;
     this.deployer = deployer;
     this.engineRun = engineRun;
@@ -77,46 +71,12 @@ class RequestDispatcher implements DisposableBean {
     this.transaction = transaction;
     this.clock = clock;
     this.retryDelay = retryDelay;
-    this.starter =
-        new ThreadPoolTaskExecutorBuilder()
-            .corePoolSize(threads)
-            .maxPoolSize(threads)
-            .queueCapacity(queue)
-            .threadNamePrefix("request-start-")
-            .build();
-    starter.initialize();
+    this.handOff = handOff;
   }
 
-  /**
-   * Starts the request's process in the background once the caller's transaction (if any) has committed. When the
-   * pool is saturated the request simply waits for the next {@link #dispatchPending} pass: it is stored either way.
-   */
+  /** Starts the request's process in the background once the caller's transaction (if any) has committed. */
   void startSoon(UUID requestId) {
-    Runnable start = () -> tryStart(requestId);
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-              hand(start);
-            }
-          });
-    } else {
-      hand(start);
-    }
-  }
-
-  private void hand(Runnable start) {
-    try {
-      starter.execute(start);
-    } catch (TaskRejectedException saturated) {
-      log.debug("Start pool saturated; the next dispatch pass starts the request");
-    }
-  }
-
-  @Override
-  public void destroy() {
-    starter.shutdown();
+    handOff.afterCommit(() -> tryStart(requestId));
   }
 
   @Scheduled(initialDelay = 0, fixedDelayString = "${lifeline.dispatch.interval:2s}")

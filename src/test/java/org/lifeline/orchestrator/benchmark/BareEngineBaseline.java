@@ -6,7 +6,8 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.builder.AbstractFlowNodeBuilder;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,10 +16,12 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.lifeline.orchestrator.engine.EmbeddedEngine;
+import org.springframework.util.unit.DataSize;
 
 /**
- * The bare in-memory engine, as the platform runs it (same engine, gRPC client, worker threads, jobs per worker and
- * poll interval), with a generated process of as many service tasks as one request runs through in the platform and
+ * The bare in-memory engine, as the platform runs it (same engine with its state in RocksDB, gRPC client, worker
+ * threads, jobs per worker, job streaming and poll interval), with a generated process of as many service tasks as one request runs through in the platform and
  * workers that only complete their job. Its throughput is what the platform is measured against.
  */
 final class BareEngineBaseline {
@@ -31,9 +34,8 @@ final class BareEngineBaseline {
   private BareEngineBaseline() {}
 
   static Result run(int count, int serviceTasks, int executionThreads, int maxJobsActive, Duration pollInterval)
-      throws InterruptedException {
-    ZeebeTestEngine engine = EngineFactory.create();
-    engine.start();
+      throws InterruptedException, IOException {
+    ZeebeTestEngine engine = EmbeddedEngine.start(freePort(), DataSize.ofMegabytes(64));
     try (CamundaClient client =
         CamundaClient.newClientBuilder()
             .grpcAddress(URI.create("http://" + engine.getGatewayAddress()))
@@ -58,6 +60,7 @@ final class BareEngineBaseline {
                       }
                     })
                 .maxJobsActive(maxJobsActive)
+                .streamEnabled(true)
                 .open());
       }
       Semaphore inFlight = new Semaphore(IN_FLIGHT_STARTS);
@@ -93,5 +96,11 @@ final class BareEngineBaseline {
 
   private static String jobType(int task) {
     return "noop" + task;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 }

@@ -167,7 +167,7 @@ class LifecycleBenchmark {
     List<Outcome> outcomes = new ArrayList<>();
     BareEngineBaseline.Result baseline = null;
     if (settings.scenarios().contains("baseline")) {
-      baseline = BareEngineBaseline.run(settings.burstCount(), SERVICE_TASKS_PER_REQUEST, 4, 32, Duration.ofMillis(100));
+      baseline = BareEngineBaseline.run(settings.burstCount(), SERVICE_TASKS_PER_REQUEST, 4, 32, Duration.ofSeconds(5));
       line("");
       line(String.format(Locale.ROOT, "## Baseline: bare in-memory engine%n%n%d instances of %d no-op service tasks in %.2f s: **%.1f instances/s**",
           baseline.count(), baseline.serviceTasks(), baseline.seconds(), baseline.perSecond()));

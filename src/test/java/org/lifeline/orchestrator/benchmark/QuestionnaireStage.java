@@ -16,7 +16,8 @@ import org.lifeline.orchestrator.request.RequestStatus;
  */
 final class QuestionnaireStage implements StageDriver {
 
-  private static final Duration NOT_OPEN_YET = Duration.ofMillis(50);
+  /** How often a bot looks again while the request is still being qualified: a few times a second. */
+  private static final Duration NOT_OPEN_YET = Duration.ofMillis(250);
   /** Stages in which a 409 means "not yet" or "another question is due" rather than "finished". */
   private static final Set<String> STILL_ASKING = Set.of("intake", "qualification", "questionnaire");
   /** 503: the answer is stored but the engine did not take it in time; the API asks to send it again later. */
