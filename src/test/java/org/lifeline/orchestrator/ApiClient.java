@@ -27,8 +27,18 @@ public final class ApiClient {
     this.json = json;
   }
 
+  /**
+   * Takes a request in and waits until its process has started (intake answers first and starts it right after), so
+   * that a test changing the request next does not race the start.
+   */
   public JsonNode createRequest(String body) throws Exception {
-    String response =
+    JsonNode created = json.readTree(postRequest(body));
+    awaitRequest(UUID.fromString(created.get("id").asText()), request -> !"RECEIVED".equals(request.get("status").asText()));
+    return created;
+  }
+
+  private String postRequest(String body) throws Exception {
+    return
         mvc.perform(
                 post("/api/v1/requests")
                     .header(API_KEY_HEADER, DEMO_KEY)
@@ -38,7 +48,6 @@ public final class ApiClient {
             .andReturn()
             .getResponse()
             .getContentAsString();
-    return json.readTree(response);
   }
 
   public JsonNode request(UUID id) throws Exception {
