@@ -101,7 +101,8 @@ class LifecycleBenchmark {
       int csvBatches,
       int clientThreads,
       int stallSeconds,
-      boolean jfr) {
+      boolean jfr,
+      List<String> platformSettings) {
 
     static Settings fromSystemProperties() {
       return new Settings(
@@ -115,7 +116,9 @@ class LifecycleBenchmark {
           Integer.getInteger("bench.surge.csvBatches", 10),
           Integer.getInteger("bench.clientThreads", 4),
           Integer.getInteger("bench.stallSeconds", 60),
-          Boolean.getBoolean("bench.jfr"));
+          Boolean.getBoolean("bench.jfr"),
+          Stream.of(System.getProperty("bench.platform", "").split(";")).map(String::strip).filter(setting -> !setting.isEmpty())
+              .toList());
     }
 
     int sustainedCount() {
@@ -248,6 +251,8 @@ class LifecycleBenchmark {
         "--logging.file.name=" + OUTPUT.resolve("platform.log"),
         "--logging.pattern.console="));
     arguments.addAll(Logins.platformArguments(specialists));
+    // Settings changed for an experiment (e.g. a tuning); the report's first line names them.
+    settings.platformSettings().forEach(setting -> arguments.add("--" + setting));
     return new SpringApplicationBuilder(LifelineApplication.class).run(arguments.toArray(String[]::new));
   }
 
