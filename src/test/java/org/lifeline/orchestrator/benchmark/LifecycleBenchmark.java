@@ -197,6 +197,9 @@ class LifecycleBenchmark {
         // platform's pool.
         Bench bench = new Bench(http, new JdbcTemplate(new DriverManagerDataSource(database, "sa", "")), timer, board,
             Lifecycle.stages(Caller.integrator(API_KEY), board), platform.getBean(ZeebeTestEngine.class));
+        line("");
+        line("## Platform");
+        line("");
         line("Stages: " + String.join(" → ", bench.stages().stream().map(StageDriver::name).toList()) + ".");
         if (pool != null) {
           line("");
@@ -297,6 +300,8 @@ class LifecycleBenchmark {
     journeys.stream().filter(journey -> journey.requestId != null).forEach(journey -> ids.add(journey.requestId));
 
     int waitingForTheDay = waitUntilCount(bench.jdbc(), WAITING_FOR_THE_DAY, ids.size(), Timestamp.from(since));
+    // Before the day: moving the clock fires the response timer of a stuck assignment, which ends its incident.
+    String incidents = openIncidents(bench.http(), ids);
     long pauseStart = System.currentTimeMillis();
     String day = passTheDay(bench.engine());
     Instant dayPassed = Instant.now();
@@ -358,7 +363,7 @@ class LifecycleBenchmark {
       notes.add("calls sent again after a 5xx or a client timeout: " + (bench.http().resent() - resentBefore));
     }
     notes.add("task board polls: " + (bench.board().polls() - pollsBefore));
-    notes.add(openIncidents(bench.http(), ids));
+    notes.add(incidents + " (before the simulated day)");
     Outcome outcome =
         new Outcome(name, count, reached.get(), count - reached.get(), seconds, reached.get() / seconds,
             Figures.ofMillis(intake), Figures.ofMillis(toAssigned), Figures.ofMillis(toHelpClosed), allAssignedSeconds,
