@@ -300,9 +300,9 @@ class LifecycleBenchmark {
     journeys.stream().filter(journey -> journey.requestId != null).forEach(journey -> ids.add(journey.requestId));
 
     int waitingForTheDay = waitUntilCount(bench.jdbc(), WAITING_FOR_THE_DAY, ids.size(), Timestamp.from(since));
+    long pauseStart = System.currentTimeMillis();
     // Before the day: moving the clock fires the response timer of a stuck assignment, which ends its incident.
     String incidents = openIncidents(bench.http(), ids);
-    long pauseStart = System.currentTimeMillis();
     String day = passTheDay(bench.engine());
     Instant dayPassed = Instant.now();
     long harnessPause = dayPassed.toEpochMilli() - pauseStart;
