@@ -197,6 +197,9 @@ class LifecycleBenchmark {
         // platform's pool.
         Bench bench = new Bench(http, new JdbcTemplate(new DriverManagerDataSource(database, "sa", "")), timer, board,
             Lifecycle.stages(Caller.integrator(API_KEY), board), platform.getBean(ZeebeTestEngine.class));
+        line("");
+        line("## Platform");
+        line("");
         line("Stages: " + String.join(" → ", bench.stages().stream().map(StageDriver::name).toList()) + ".");
         if (pool != null) {
           line("");
@@ -291,13 +294,15 @@ class LifecycleBenchmark {
         return null;
       }));
     }
-    int givenUp = awaitClients(done, bench);
+    String givenUp = awaitClients(done, bench, since);
     String extra = sideLoad == null ? "" : sideLoad.join();
     Set<UUID> ids = new HashSet<>();
     journeys.stream().filter(journey -> journey.requestId != null).forEach(journey -> ids.add(journey.requestId));
 
     int waitingForTheDay = waitUntilCount(bench.jdbc(), WAITING_FOR_THE_DAY, ids.size(), Timestamp.from(since));
     long pauseStart = System.currentTimeMillis();
+    // Before the day: moving the clock fires the response timer of a stuck assignment, which ends its incident.
+    String incidents = openIncidents(bench.http(), ids);
     String day = passTheDay(bench.engine());
     Instant dayPassed = Instant.now();
     long harnessPause = dayPassed.toEpochMilli() - pauseStart;
@@ -348,17 +353,14 @@ class LifecycleBenchmark {
     if (!extra.isEmpty()) {
       notes.add(extra);
     }
-    if (givenUp > 0) {
-      notes.add(String.format(Locale.ROOT,
-          "%d journeys given up: neither a client finished nor the platform wrote a history entry for %d s", givenUp,
-          settings.stallSeconds()));
+    if (givenUp != null) {
+      notes.add(givenUp);
     }
-    notes.add(String.format(Locale.ROOT, "%d of %d requests waited for the feedback timer alone when %s", waitingForTheDay, ids.size(), day));
     if (bench.http().resent() > resentBefore) {
       notes.add("calls sent again after a 5xx or a client timeout: " + (bench.http().resent() - resentBefore));
     }
     notes.add("task board polls: " + (bench.board().polls() - pollsBefore));
-    notes.add(openIncidents(bench.http(), ids));
+    notes.add(incidents + " (before the simulated day)");
     Outcome outcome =
         new Outcome(name, count, reached.get(), count - reached.get(), seconds, reached.get() / seconds,
             Figures.ofMillis(intake), Figures.ofMillis(toAssigned), Figures.ofMillis(toHelpClosed), allAssignedSeconds,
@@ -371,9 +373,9 @@ class LifecycleBenchmark {
   /**
    * Waits for every journey's client to finish. When none finished and the platform wrote no history entry for the
    * stall timeout, the journeys still waiting are given up: their calls are no longer sent again and their task
-   * waits fail. Returns how many were given up.
+   * waits fail. Returns what was given up, with where those requests stood, or null.
    */
-  private int awaitClients(List<CompletableFuture<Void>> journeys, Bench bench) {
+  private String awaitClients(List<CompletableFuture<Void>> journeys, Bench bench, Instant since) {
     AtomicReference<String> lastState = new AtomicReference<>("");
     AtomicLong lastProgress = new AtomicLong(System.nanoTime());
     long stallNanos = Duration.ofSeconds(settings.stallSeconds()).toNanos();
@@ -389,14 +391,22 @@ class LifecycleBenchmark {
           }
           return finished == journeys.size() || System.nanoTime() - lastProgress.get() > stallNanos;
         });
-    int waiting = (int) journeys.stream().filter(journey -> !journey.isDone()).count();
-    if (waiting > 0) {
-      bench.http().giveUp();
-      bench.board().giveUp("the platform moved nothing for " + settings.stallSeconds() + " s");
-      CompletableFuture.allOf(journeys.toArray(CompletableFuture[]::new)).join();
-      bench.http().carryOn();
+    long waiting = journeys.stream().filter(journey -> !journey.isDone()).count();
+    if (waiting == 0) {
+      return null;
     }
-    return waiting;
+    Integer assignedWithoutTask = bench.jdbc().queryForObject(
+        "select count(*) from help_request r where r.created_at >= ? and r.status = ? and not exists (select 1 from"
+            + " user_task_inbox t where t.request_id = r.id and t.state = 'OPEN')",
+        Integer.class, Timestamp.from(since), Lifecycle.ASSIGNED.name());
+    bench.http().giveUp();
+    bench.board().giveUp("the platform moved nothing for " + settings.stallSeconds() + " s");
+    CompletableFuture.allOf(journeys.toArray(CompletableFuture[]::new)).join();
+    bench.http().carryOn();
+    return String.format(Locale.ROOT,
+        "%d journeys given up: neither a client finished nor the platform wrote a history entry for %d s; then %d"
+            + " requests were %s without an open task in the platform's inbox", waiting, settings.stallSeconds(),
+        assignedWithoutTask, Lifecycle.ASSIGNED);
   }
 
   /** The engine's open incidents (where a request is stuck in a job), as an admin sees them: all, and these requests'. */
