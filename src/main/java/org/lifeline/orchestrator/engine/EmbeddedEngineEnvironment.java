@@ -35,6 +35,18 @@ public class EmbeddedEngineEnvironment implements EnvironmentPostProcessor {
                     RESOLVED_PORT, resolvedPort,
                     "camunda.client.grpc-address", "http://127.0.0.1:" + resolvedPort,
                     "camunda.client.prefer-rest-over-grpc", false)));
+    // The in-memory engine has no long polling: every poll is a record it keeps (~20 workers polling every 100 ms
+    // wrote 400 a second while idle). It pushes jobs to streaming workers instead; polling only catches a missed push.
+    // Defaults only, for this mode alone: the 8.8 client can hang on close when a stream is being re-opened (an engine
+    // that went away), which a remote cluster can do and the in-process engine does not.
+    environment
+        .getPropertySources()
+        .addLast(
+            new MapPropertySource(
+                "lifelineEmbeddedEngineDefaults",
+                Map.of(
+                    "camunda.client.worker.defaults.stream-enabled", true,
+                    "camunda.client.worker.defaults.poll-interval", "5s")));
   }
 
   private static int freePort() {

@@ -92,10 +92,12 @@ class NothingIsLostTest {
     try (RunningPlatform first = RunningPlatform.start(fileDatabase, ApiClient.DEMO_KEY)) {
       open = createdId(first, "restart-open");
       closed = createdId(first, "restart-closed");
-      for (UUID greeted : List.of(open, closed)) {
+      // Both wait in the questionnaire, so no worker of theirs is changing them when one is closed.
+      for (UUID waiting : List.of(open, closed)) {
         Awaitility.await()
             .atMost(PATIENCE)
-            .until(() -> ApiClient.hasOutbound(first.getJson("/api/v1/requests/" + greeted), "greeting"));
+            .until(() -> first.getJson("/api/v1/requests/" + waiting), request -> ApiClient.hasOutbound(request, "greeting")
+                && "QUESTIONNAIRE".equals(request.get("status").asText()));
       }
       first.bean(RequestLifecycle.class).changeStatus(closed, RequestStatus.CLOSED, "test");
       firstRun = first.bean(EngineRun.class).id();
