@@ -2,16 +2,22 @@ package org.lifeline.orchestrator.escalation.risk;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns text into comparable words. People's messages and the lexicon's patterns go through the same steps, so
  * spelling habits and tricks cancel out: case, accents, ё/е, letters swapped between Russian and Ukrainian keyboards,
- * look-alike letters from the other alphabet, digits and symbols used as letters, stretched letters ("dieeee").
+ * soft and hard signs (often left out in a hurry), look-alike letters from the other alphabet, digits and symbols used
+ * as letters, stretched letters ("dieeee"). A word typed in Latin letters also has its Cyrillic readings, since many
+ * people write Russian and Ukrainian on a Latin keyboard ("hochu umeret", "ne hochu zhyty").
  */
 final class TextNormalizer {
 
@@ -31,7 +37,24 @@ final class TextNormalizer {
    * Ukrainian и sounds like the Russian ы: "жыты" for жити, "жыть" for жить) are compared as one letter. ї and й lose
    * their marks with the other diacritics and become і and и first.
    */
-  private static final Map<Integer, Integer> KEYBOARD_FOLDING = pairs("іи ыи єе ґг");
+  private static final Map<Integer, Integer> KEYBOARD_FOLDING = pairs("іи ыи єе ґг эе");
+
+  /** Soft and hard signs carry no meaning for matching and are often left out ("хочеца", "umeret" for умереть). */
+  private static final String DROPPED_LETTERS = "ьъ";
+
+  /**
+   * How Latin letters are read when Russian or Ukrainian is typed on a Latin keyboard: the usual transliterations and
+   * chat habits, longest letter group first. Where a group has several readings all of them are tried: h is х in
+   * "hochu" and г in "hotova", ts is ц or тс, ia is я in "zhyttia" or иа.
+   */
+  private static final List<Map.Entry<String, List<String>>> LATIN_TO_CYRILLIC =
+      letterGroups(
+          "shch=щ sch=щ,сч zh=ж kh=х ch=ч sh=ш ts=ц,тс ya=я ja=я yu=ю ju=ю yo=е jo=е ye=е je=е yi=и ji=и ia=я,иа"
+              + " iu=ю,иу a=а b=б c=ц,с d=д e=е f=ф g=г h=х,г i=и j=и,ж k=к l=л m=м n=н o=о p=п q=к r=р s=с t=т"
+              + " u=у v=в w=в x=х,кс y=и z=з");
+
+  /** A cap on the readings of one word, so a long word full of ambiguous letters cannot make matching slow. */
+  private static final int MAX_READINGS = 16;
 
   /**
    * A sentence's normalised words. Phrases match within a sentence. Negation reaches back only within a clause:
@@ -64,6 +87,45 @@ final class TextNormalizer {
     sentence.addWord(rawWord);
     sentence.addTo(sentences);
     return sentences;
+  }
+
+  /**
+   * The ways a normalised word may be read: itself, and for a word of Latin letters only also its Cyrillic readings
+   * (normalised the same way), so a Russian or Ukrainian pattern finds "umeret" as it finds "умереть".
+   */
+  List<String> readings(String normalisedWord) {
+    if (normalisedWord.isEmpty() || !normalisedWord.chars().allMatch(letter -> letter >= 'a' && letter <= 'z')) {
+      return List.of(normalisedWord);
+    }
+    Set<String> cyrillic = new LinkedHashSet<>();
+    cyrillic.add("");
+    int index = 0;
+    while (index < normalisedWord.length()) {
+      Map.Entry<String, List<String>> group = longestGroupAt(normalisedWord, index);
+      Set<String> longer = new LinkedHashSet<>();
+      for (String start : cyrillic) {
+        for (String reading : group.getValue()) {
+          if (longer.size() < MAX_READINGS) {
+            longer.add(start + reading);
+          }
+        }
+      }
+      cyrillic = longer;
+      index += group.getKey().length();
+    }
+    List<String> all = new ArrayList<>(cyrillic.size() + 1);
+    all.add(normalisedWord);
+    cyrillic.stream().map(TextNormalizer::normalizeWord).distinct().forEach(all::add);
+    return List.copyOf(all);
+  }
+
+  private static Map.Entry<String, List<String>> longestGroupAt(String word, int index) {
+    for (Map.Entry<String, List<String>> group : LATIN_TO_CYRILLIC) {
+      if (word.startsWith(group.getKey(), index)) {
+        return group;
+      }
+    }
+    throw new IllegalStateException("Every Latin letter has a reading");
   }
 
   /** All normalised words of the text, ignoring sentence and clause ends. */
@@ -114,6 +176,9 @@ final class TextNormalizer {
       int codePoint = withoutMarks.codePointAt(offset);
       offset += Character.charCount(codePoint);
       codePoint = KEYBOARD_FOLDING.getOrDefault(codePoint, codePoint);
+      if (DROPPED_LETTERS.indexOf(codePoint) >= 0) {
+        continue;
+      }
       // Marks, leftover symbols and stretched letters carry no meaning for matching.
       if (Character.isLetterOrDigit(codePoint) && codePoint != previous) {
         word.appendCodePoint(codePoint);
@@ -159,6 +224,14 @@ final class TextNormalizer {
     return codePoint == '\'' || codePoint == '’' || codePoint == 'ʼ' || codePoint == '`' || codePoint == '‘';
   }
 
+  /** "sh=ш ts=ц,тс" as groups with their readings, longest group first so "shch" wins over "sh". */
+  private static List<Map.Entry<String, List<String>>> letterGroups(String groups) {
+    return Arrays.stream(groups.split(" "))
+        .map(group -> group.split("="))
+        .map(parts -> Map.entry(parts[0], List.of(parts[1].split(","))))
+        .sorted(Comparator.comparingInt((Map.Entry<String, List<String>> group) -> group.getKey().length()).reversed())
+        .toList();
+  }
 
   private static Map<Integer, Integer> pairs(String spaceSeparatedPairs) {
     Map<Integer, Integer> mapping = new HashMap<>();

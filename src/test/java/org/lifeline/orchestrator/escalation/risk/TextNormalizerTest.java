@@ -27,20 +27,61 @@ class TextNormalizerTest {
           б'є           | бе
           їжак          | ижак
           ґанок         | ганок
-          жыть          | жить
+          жыть          | жит
           йод           | иод
           сyицид        | суицид
           СУИЦИД        | суицид
           suic1de       | suicide
           $uicide       | suicide
           k!ll          | kil
-          y6ить         | убить
-          ум3реть       | умзреть
+          y6ить         | убит
+          ум3реть       | умзрет
+          умереть       | умерет
+          подъезд       | подезд
+          это           | ето
           dіe           | die
           2024          | 2024
           """)
   void normalisesOneWord(String raw, String expected) {
     assertThat(normalizer.words(raw)).containsExactly(expected);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          hochu umeret   | хочу умерет
+          ne hochu zhyty | не хочу жити
+          sebya          | себя
+          zhyttia        | житя
+          proshchayte    | прощаите
+          hochetsya      | хочеця
+          """)
+  void readsRussianAndUkrainianTypedInLatinLettersAsCyrillic(String latin, String cyrillic) {
+    List<String> latinWords = normalizer.words(latin);
+    List<String> cyrillicWords = normalizer.words(cyrillic);
+
+    for (int i = 0; i < latinWords.size(); i++) {
+      assertThat(normalizer.readings(latinWords.get(i))).contains(latinWords.get(i), cyrillicWords.get(i));
+    }
+  }
+
+  @Test
+  void ambiguousLatinLettersGiveEveryReading() {
+    assertThat(normalizer.readings("hotova")).contains("хотова", "готова");
+    assertThat(normalizer.readings("hochetsya")).contains("хочеця", "хочется");
+  }
+
+  @Test
+  void cyrillicWordsAndWordsWithDigitsHaveOnlyThemselvesAsReading() {
+    assertThat(normalizer.readings("умерет")).containsExactly("умерет");
+    assertThat(normalizer.readings("2024")).containsExactly("2024");
+  }
+
+  @Test
+  void aLongLatinWordHasABoundedNumberOfReadings() {
+    assertThat(normalizer.readings("chhchhchhchhchhchhchhchhchhch")).hasSizeLessThanOrEqualTo(17);
   }
 
   @Test
