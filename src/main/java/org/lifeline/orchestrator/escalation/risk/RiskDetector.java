@@ -10,12 +10,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.lifeline.orchestrator.request.RiskLevel;
 
 /**
- * Scans an inbound message for risk signals (suicidal thoughts, self-harm, plans or means, immediate danger) using the
- * {@link RiskLexicon}. It errs on the side of a false alarm: a curator reviews every signal, while a missed one may
- * cost a life. So negation lowers a signal instead of dismissing it, and typos and look-alike letters still match.
+ * Scans an inbound message for risk signals using the {@link RiskLexicon}: explicit statements (suicidal thoughts,
+ * self-harm, a method, violence, abuse) and the recognised warning signs that people write without naming the act (a
+ * farewell, having or getting the means, a decision or a deadline, affairs put in order, hopelessness, fear of losing
+ * control). Each lexicon entry found is a signal with its category; the lexicon's combinations then add a signal of
+ * their own where warning signs together weigh more than each alone (a means together with a time, a farewell together
+ * with a decision). It errs on the side of a false alarm: a curator reviews every signal, while a missed one may cost a
+ * life. So negation lowers a signal instead of dismissing it, and typos, look-alike letters and Russian or Ukrainian
+ * typed in Latin letters still match.
  *
  * <p>Thread-safe and free of Spring: build it once from a lexicon and share it.
  */
@@ -24,37 +30,59 @@ public final class RiskDetector {
   private static final Comparator<RiskSignal> HIGHEST_LEVEL_FIRST =
       Comparator.comparing(RiskSignal::level).reversed().thenComparing(RiskSignal::id);
 
+  /**
+   * A Latin word that a Latin pattern word (or stem) of at least this many letters knows is not read in Cyrillic.
+   * Shorter pattern words leave both readings: "i" is English "I" and Ukrainian "і" (and).
+   */
+  private static final int MIN_LETTERS_OF_A_WORD_READ_AS_WRITTEN = 4;
+
   private final TextNormalizer normalizer = new TextNormalizer();
   private final RiskLexicon.Settings settings;
-  private final List<CompiledEntry> allEntries;
-  private final Map<String, List<CompiledEntry>> entriesByLanguage;
+  private final ByLanguage<CompiledEntry> entries;
+  private final ByLanguage<CompiledMarker> markers;
+  private final List<RiskLexicon.Combination> combinations;
   private final Set<String> negators;
+  /** Phrases whose first word answers a question ("нет я ..."): that word then negates nothing. */
+  private final List<int[]> answers;
   /** Every distinct pattern word position; phrases refer to it by index so each message word is compared once. */
-  private final List<List<WordForm>> vocabulary = new ArrayList<>();
+  private final List<VocabularyWord> vocabulary = new ArrayList<>();
 
   public RiskDetector(RiskLexicon lexicon) {
     this.settings = lexicon.settings();
-    Map<List<WordForm>, Integer> vocabularyIndex = new HashMap<>();
-    List<CompiledEntry> compiled = new ArrayList<>();
+    Map<VocabularyWord, Integer> vocabularyIndex = new HashMap<>();
+    List<CompiledEntry> compiledEntries = new ArrayList<>();
     for (RiskLexicon.Entry entry : lexicon.entries()) {
-      compiled.add(
-          new CompiledEntry(
-              entry,
-              compile(entry.patterns(), entry, vocabularyIndex),
-              compile(entry.exceptions(), entry, vocabularyIndex)));
+      Phrases phrases =
+          new Phrases(
+              compile(entry.patterns(), entry.id(), false, vocabularyIndex),
+              compile(entry.exceptions(), entry.id(), true, vocabularyIndex),
+              compile(entry.sentenceExceptions(), entry.id(), true, vocabularyIndex),
+              entry.maxGapWords());
+      compiledEntries.add(new CompiledEntry(entry, phrases));
     }
-    this.allEntries = List.copyOf(compiled);
-    Map<String, List<CompiledEntry>> byLanguage = new HashMap<>();
-    for (CompiledEntry entry : compiled) {
-      byLanguage.computeIfAbsent(entry.entry().language(), any -> new ArrayList<>()).add(entry);
+    this.entries = new ByLanguage<>(compiledEntries, CompiledEntry::language);
+    List<CompiledMarker> compiledMarkers = new ArrayList<>();
+    for (RiskLexicon.Marker marker : lexicon.markers()) {
+      String name = marker.language() + " marker " + marker.name();
+      Phrases phrases =
+          new Phrases(
+              compile(marker.patterns(), name, false, vocabularyIndex), List.of(), List.of(), settings.maxGapWords());
+      compiledMarkers.add(new CompiledMarker(marker, phrases));
     }
-    this.entriesByLanguage = Map.copyOf(byLanguage);
-    // All languages' negators count everywhere: people mix languages within one message.
+    this.markers = new ByLanguage<>(compiledMarkers, compiled -> compiled.marker().language());
+    this.combinations =
+        lexicon.combinations().stream()
+            .sorted(Comparator.comparing(RiskLexicon.Combination::level).reversed())
+            .toList();
+    // All languages' negators and answers count everywhere: people mix languages within one message.
     Set<String> negatorWords = new HashSet<>();
     for (Set<String> languageNegators : lexicon.negatorsByLanguage().values()) {
       languageNegators.forEach(negator -> negatorWords.addAll(normalizer.words(negator)));
     }
     this.negators = Set.copyOf(negatorWords);
+    List<String> answerPhrases = new ArrayList<>();
+    lexicon.answersByLanguage().values().forEach(answerPhrases::addAll);
+    this.answers = compile(answerPhrases, "answers", true, vocabularyIndex);
   }
 
   /**
@@ -69,33 +97,95 @@ public final class RiskDetector {
     if (text == null || text.isBlank()) {
       return RiskAssessment.NONE;
     }
-    List<CompiledEntry> entries = entriesFor(language);
+    List<CompiledEntry> languageEntries = entries.of(language);
+    List<CompiledMarker> languageMarkers = markers.of(language);
     Map<String, BitSet> vocabularyMatchesByWord = new HashMap<>();
     Map<CompiledEntry, Polarity> found = new LinkedHashMap<>();
+    Set<String> markersFound = new HashSet<>();
     for (TextNormalizer.Sentence sentence : normalizer.sentences(text)) {
       SentenceWords words = new SentenceWords(sentence, vocabularyMatchesByWord);
-      for (CompiledEntry entry : entries) {
+      Map<CompiledEntry, Polarity> inSentence = new LinkedHashMap<>();
+      List<RiskLexicon.Entry> everyday = new ArrayList<>();
+      for (CompiledEntry entry : languageEntries) {
         if (found.get(entry) == Polarity.AFFIRMED) {
           continue;
         }
-        Polarity polarity = entry.find(words);
-        if (polarity != null) {
-          found.merge(entry, polarity, Polarity::strongest);
+        Polarity polarity = entry.phrases().find(words);
+        if (polarity == Polarity.EVERYDAY) {
+          everyday.add(entry.entry());
+        } else if (polarity != null) {
+          inSentence.put(entry, polarity);
+        }
+      }
+      inSentence.forEach(
+          (entry, polarity) -> {
+            if (everyday.stream().noneMatch(reading -> readsAsEveryday(entry.entry(), reading))) {
+              found.merge(entry, polarity, Polarity::strongest);
+            }
+          });
+      for (CompiledMarker marker : languageMarkers) {
+        if (!markersFound.contains(marker.marker().name()) && marker.phrases().find(words) == Polarity.AFFIRMED) {
+          markersFound.add(marker.marker().name());
         }
       }
     }
     List<RiskSignal> signals = new ArrayList<>();
     found.forEach((entry, polarity) -> signals.add(signal(entry.entry(), polarity)));
     signals.sort(HIGHEST_LEVEL_FIRST);
+    signals.addAll(combinedSignals(signals, markersFound));
+    signals.sort(HIGHEST_LEVEL_FIRST);
     RiskLevel level = signals.stream().map(RiskSignal::level).reduce(RiskLevel.NONE, RiskLevel::max);
     return new RiskAssessment(level, signals);
   }
 
-  private List<CompiledEntry> entriesFor(String language) {
-    if (language == null) {
-      return allEntries;
+  /**
+   * Russian and Ukrainian words often match each other's entries (the same word, or one letter apart). Where one
+   * language's entry reads a sentence as everyday ("скоро всё закончится, осталось два экзамена"), the other
+   * languages' entries of that category and at most that level read it so too.
+   */
+  private static boolean readsAsEveryday(RiskLexicon.Entry entry, RiskLexicon.Entry everydayEntry) {
+    return entry.category().equals(everydayEntry.category())
+        && !entry.language().equals(everydayEntry.language())
+        && entry.level().compareTo(everydayEntry.level()) <= 0;
+  }
+
+  /**
+   * The signals of the combinations the message completes. Only affirmed signals take part: "I won't say goodbye"
+   * completes nothing. A combination adds a signal only where it raises the message's level, highest combinations
+   * first: a message that is HIGH already does not list every rule it also meets.
+   *
+   * @param signals the entries' signals, highest level first
+   */
+  private List<RiskSignal> combinedSignals(List<RiskSignal> signals, Set<String> markersFound) {
+    RiskLevel level = signals.stream().map(RiskSignal::level).reduce(RiskLevel.NONE, RiskLevel::max);
+    List<RiskSignal> combined = new ArrayList<>();
+    for (RiskLexicon.Combination combination : combinations) {
+      if (combination.level().compareTo(level) <= 0) {
+        continue;
+      }
+      List<RiskSignal> parts = new ArrayList<>();
+      int signsFound = 0;
+      for (Set<String> sign : combination.signs()) {
+        RiskSignal part =
+            signals.stream()
+                .filter(signal -> !signal.negated() && sign.contains(signal.category()))
+                .findFirst()
+                .orElse(null);
+        if (part != null) {
+          parts.add(part);
+          signsFound++;
+        } else if (sign.stream().anyMatch(markersFound::contains)) {
+          signsFound++;
+        }
+      }
+      if (!parts.isEmpty() && signsFound >= combination.atLeast()) {
+        RiskSignal lead = parts.get(0);
+        String category = combination.category() != null ? combination.category() : lead.category();
+        combined.add(new RiskSignal(combination.id(), lead.language(), combination.level(), category, false));
+        level = combination.level();
+      }
     }
-    return entriesByLanguage.getOrDefault(language.trim().toLowerCase(Locale.ROOT), allEntries);
+    return combined;
   }
 
   private RiskSignal signal(RiskLexicon.Entry entry, Polarity polarity) {
@@ -107,13 +197,20 @@ public final class RiskDetector {
     return new RiskSignal(entry.id(), entry.language(), level, entry.category(), negated);
   }
 
-  private List<int[]> compile(List<String> phrases, RiskLexicon.Entry entry, Map<List<WordForm>, Integer> index) {
+  /**
+   * Compiles phrases into vocabulary word ids.
+   *
+   * @param exact whether the words must match as written: exceptions and answers do, so one typo never turns a risk
+   *     phrase into an everyday one
+   */
+  private List<int[]> compile(
+      List<String> phrases, String owner, boolean exact, Map<VocabularyWord, Integer> index) {
     List<int[]> compiled = new ArrayList<>();
     for (String phrase : phrases) {
       String[] positions = phrase.trim().split("\\s+");
       int[] wordIds = new int[positions.length];
       for (int i = 0; i < positions.length; i++) {
-        List<WordForm> alternatives = compileAlternatives(positions[i], phrase, entry);
+        VocabularyWord alternatives = new VocabularyWord(compileAlternatives(positions[i], phrase, owner), exact);
         wordIds[i] =
             index.computeIfAbsent(
                 alternatives,
@@ -127,7 +224,7 @@ public final class RiskDetector {
     return List.copyOf(compiled);
   }
 
-  private List<WordForm> compileAlternatives(String position, String phrase, RiskLexicon.Entry entry) {
+  private List<WordForm> compileAlternatives(String position, String phrase, String owner) {
     List<WordForm> alternatives = new ArrayList<>();
     for (String alternative : position.split("\\|")) {
       boolean stem = alternative.endsWith("*");
@@ -136,7 +233,7 @@ public final class RiskDetector {
       if (words.size() != 1 || written.contains("*")) {
         throw new IllegalArgumentException(
             "Risk lexicon: entry '%s', pattern '%s': '%s' must be one word, optionally ending in * (write"
-                    .formatted(entry.id(), phrase, alternative)
+                    .formatted(owner, phrase, alternative)
                 + " hyphenated words as separate words: 'self harm')");
       }
       alternatives.add(new WordForm(words.get(0), stem));
@@ -144,17 +241,53 @@ public final class RiskDetector {
     return List.copyOf(alternatives);
   }
 
-  /** Whether an entry was found as said, or only under a negation. Affirmed wins when both occur. */
+  private static boolean isLatin(String letters) {
+    return letters.chars().allMatch(letter -> letter >= 'a' && letter <= 'z');
+  }
+
+  /** One word position of a pattern: its alternatives, and whether they must match without a typo. */
+  private record VocabularyWord(List<WordForm> forms, boolean exact) {}
+
+  /** Lexicon parts by language; a null or unknown language gets all of them. */
+  private static final class ByLanguage<T> {
+    private final List<T> all;
+    private final Map<String, List<T>> byLanguage;
+
+    ByLanguage(List<T> items, Function<T, String> languageOf) {
+      this.all = List.copyOf(items);
+      Map<String, List<T>> grouped = new HashMap<>();
+      for (T item : items) {
+        grouped.computeIfAbsent(languageOf.apply(item), any -> new ArrayList<>()).add(item);
+      }
+      this.byLanguage = Map.copyOf(grouped);
+    }
+
+    List<T> of(String language) {
+      if (language == null) {
+        return all;
+      }
+      return byLanguage.getOrDefault(language.trim().toLowerCase(Locale.ROOT), all);
+    }
+  }
+
+  /**
+   * Whether an entry was found as said, or only under a negation (affirmed wins when both occur), or in a sentence
+   * that its sentence exceptions read as everyday.
+   */
   private enum Polarity {
     AFFIRMED,
-    NEGATED;
+    NEGATED,
+    EVERYDAY;
 
     Polarity strongest(Polarity other) {
       return this == AFFIRMED || other == AFFIRMED ? AFFIRMED : NEGATED;
     }
   }
 
-  /** The words of one sentence: which vocabulary words each matches, which are negators, where clauses start. */
+  /**
+   * The words of one sentence: which vocabulary words each matches (in any of its readings), which are negators,
+   * where clauses start.
+   */
   private final class SentenceWords {
     private final BitSet[] vocabularyMatches;
     private final boolean[] negator;
@@ -166,22 +299,88 @@ public final class RiskDetector {
       negator = new boolean[words.size()];
       for (int i = 0; i < words.size(); i++) {
         vocabularyMatches[i] = vocabularyMatchesByWord.computeIfAbsent(words.get(i), this::matchVocabulary);
-        negator[i] = negators.contains(words.get(i));
+        negator[i] = normalizer.readings(words.get(i)).stream().anyMatch(negators::contains);
       }
-      clauseStarts = sentence.clauseStarts();
+      clauseStarts = (BitSet) sentence.clauseStarts().clone();
+      readAnswersAsClauseEnds();
     }
 
+    /**
+     * The vocabulary words a message word matches. A word in Latin letters is also read in Cyrillic ("umeret"),
+     * unless a Latin pattern word of some length knows it as it is ("suicide"): then it is read only as written, so
+     * the English entry with its exceptions ("suicide squad") decides about it.
+     */
     private BitSet matchVocabulary(String word) {
       BitSet matches = new BitSet(vocabulary.size());
       for (int id = 0; id < vocabulary.size(); id++) {
-        for (WordForm form : vocabulary.get(id)) {
-          if (form.matches(word, settings.typoTolerantMinLength())) {
-            matches.set(id);
+        if (matchesAny(vocabulary.get(id), List.of(word))) {
+          matches.set(id);
+        }
+      }
+      List<String> readings = normalizer.readings(word);
+      if (readings.size() == 1 || knownAsWritten(word, matches)) {
+        return matches;
+      }
+      List<String> cyrillicReadings = readings.subList(1, readings.size());
+      for (int id = 0; id < vocabulary.size(); id++) {
+        if (!matches.get(id) && matchesAny(vocabulary.get(id), cyrillicReadings)) {
+          matches.set(id);
+        }
+      }
+      return matches;
+    }
+
+    private boolean knownAsWritten(String word, BitSet matches) {
+      for (int id = matches.nextSetBit(0); id >= 0; id = matches.nextSetBit(id + 1)) {
+        for (WordForm form : vocabulary.get(id).forms()) {
+          if (form.letters().length() >= MIN_LETTERS_OF_A_WORD_READ_AS_WRITTEN
+              && isLatin(form.letters())
+              && form.matches(word, settings.typoTolerantMinLength())) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    private boolean matchesAny(VocabularyWord vocabularyWord, List<String> readings) {
+      int typoTolerantMinLength = vocabularyWord.exact() ? Integer.MAX_VALUE : settings.typoTolerantMinLength();
+      for (WordForm form : vocabularyWord.forms()) {
+        for (String reading : readings) {
+          if (form.matches(reading, typoTolerantMinLength)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    /**
+     * "нет я хочу умереть" written without a comma reads as "нет, я хочу умереть": an answer at the start of a clause
+     * negates nothing, and a new clause starts after its first word.
+     */
+    private void readAnswersAsClauseEnds() {
+      for (int start = 0; start < size(); start++) {
+        if (start != 0 && !clauseStarts.get(start)) {
+          continue;
+        }
+        for (int[] answer : answers) {
+          if (start + answer.length <= size() && matchesInARow(answer, start)) {
+            negator[start] = false;
+            clauseStarts.set(start + 1);
             break;
           }
         }
       }
-      return matches;
+    }
+
+    private boolean matchesInARow(int[] phrase, int start) {
+      for (int i = 0; i < phrase.length; i++) {
+        if (!matches(start + i, phrase[i])) {
+          return false;
+        }
+      }
+      return true;
     }
 
     int size() {
@@ -228,29 +427,51 @@ public final class RiskDetector {
     }
   }
 
-  private final class CompiledEntry {
-    private final RiskLexicon.Entry entry;
-    private final List<int[]> phrases;
+  private record CompiledEntry(RiskLexicon.Entry entry, Phrases phrases) {
+    String language() {
+      return entry.language();
+    }
+  }
+
+  private record CompiledMarker(RiskLexicon.Marker marker, Phrases phrases) {}
+
+  /**
+   * The compiled patterns of an entry or a marker, with what cancels them: exceptions cancel a match they overlap,
+   * sentence exceptions cancel every match in their sentence.
+   */
+  private final class Phrases {
+    private final List<int[]> patterns;
     private final List<int[]> exceptions;
+    private final List<int[]> sentenceExceptions;
+    private final int maxGapWords;
 
-    CompiledEntry(RiskLexicon.Entry entry, List<int[]> phrases, List<int[]> exceptions) {
-      this.entry = entry;
-      this.phrases = phrases;
+    Phrases(List<int[]> patterns, List<int[]> exceptions, List<int[]> sentenceExceptions, int maxGapWords) {
+      this.patterns = patterns;
       this.exceptions = exceptions;
+      this.sentenceExceptions = sentenceExceptions;
+      this.maxGapWords = maxGapWords;
     }
 
-    RiskLexicon.Entry entry() {
-      return entry;
-    }
-
-    /** AFFIRMED if some match in the sentence is not negated, NEGATED if all are, null if there is none. */
+    /**
+     * AFFIRMED if some match in the sentence is not negated, NEGATED if all are, EVERYDAY if a sentence exception
+     * cancels them, null if there is none.
+     */
     Polarity find(SentenceWords sentence) {
-      List<Match> exceptionMatches = exceptions.isEmpty() ? List.of() : allMatches(exceptions, sentence);
       Polarity result = null;
-      for (int[] phrase : phrases) {
+      List<Match> exceptionMatches = null;
+      for (int[] pattern : patterns) {
         for (int start = 0; start < sentence.size(); start++) {
-          Match match = matchAt(phrase, sentence, start);
-          if (match == null || exceptionMatches.stream().anyMatch(match::overlaps)) {
+          Match match = matchAt(pattern, sentence, start);
+          if (match == null) {
+            continue;
+          }
+          if (exceptionMatches == null) {
+            if (!allMatches(sentenceExceptions, sentence).isEmpty()) {
+              return Polarity.EVERYDAY;
+            }
+            exceptionMatches = allMatches(exceptions, sentence);
+          }
+          if (exceptionMatches.stream().anyMatch(match::overlaps)) {
             continue;
           }
           if (!isNegated(match, sentence)) {
@@ -285,7 +506,7 @@ public final class RiskDetector {
       }
       int[] positions = new int[phrase.length];
       positions[0] = start;
-      int gapLeft = entry.maxGapWords();
+      int gapLeft = maxGapWords;
       for (int i = 1; i < phrase.length; i++) {
         int previous = positions[i - 1];
         int next = previous + 1;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,10 +42,12 @@ public final class RiskLexicon {
    *
    * @param id unique across the lexicon; this is what signals, logs and history show
    * @param language the language section the entry belongs to
-   * @param level LOW, MEDIUM or HIGH
+   * @param level LOW, MEDIUM or HIGH: the level of the entry found on its own
    * @param category one of the lexicon's declared categories
    * @param patterns phrases that raise the signal
    * @param exceptions phrases that cancel a match they overlap (idioms such as "suicide squad")
+   * @param sentenceExceptions phrases that cancel the entry anywhere in the same sentence ("goodbye" with "see you
+   *     tomorrow")
    * @param maxGapWords the entry's own gap limit, or the lexicon's setting when the entry does not set one
    */
   public record Entry(
@@ -54,19 +57,47 @@ public final class RiskLexicon {
       String category,
       List<String> patterns,
       List<String> exceptions,
+      List<String> sentenceExceptions,
       int maxGapWords) {}
+
+  /**
+   * Words that raise no signal alone but complete a combination, such as a time ("tonight", "сегодня").
+   *
+   * @param name what combinations call it, e.g. {@code time}
+   * @param language the language section it belongs to
+   * @param patterns phrases, written like an entry's patterns
+   */
+  public record Marker(String name, String language, List<String> patterns) {}
+
+  /**
+   * Warning signs that together weigh more than each alone, e.g. a means together with a time.
+   *
+   * @param id unique across entries and combinations; the signal the combination raises carries it
+   * @param level the level of that signal
+   * @param category the category the signal names; null to take the category of the first sign found
+   * @param signs what must be found in the message: each sign is a set of alternative categories and marker names
+   * @param atLeast how many of the signs must be found (all of them unless the rule says otherwise)
+   */
+  public record Combination(String id, RiskLevel level, String category, List<Set<String>> signs, int atLeast) {}
 
   private final Settings settings;
   private final Set<String> categories;
   private final Map<String, Set<String>> negatorsByLanguage;
+  private final Map<String, List<String>> answersByLanguage;
   private final List<Entry> entries;
+  private final List<Marker> markers;
+  private final List<Combination> combinations;
 
-  private RiskLexicon(
-      Settings settings, Set<String> categories, Map<String, Set<String>> negatorsByLanguage, List<Entry> entries) {
-    this.settings = settings;
-    this.categories = Set.copyOf(categories);
-    this.negatorsByLanguage = Map.copyOf(negatorsByLanguage);
-    this.entries = List.copyOf(entries);
+  private RiskLexicon(Builder builder) {
+    this.settings = builder.settings;
+    this.categories = Collections.unmodifiableSet(new LinkedHashSet<>(builder.categories));
+    this.negatorsByLanguage = Map.copyOf(builder.negatorsByLanguage);
+    Map<String, List<String>> answers = new LinkedHashMap<>();
+    builder.answersByLanguage.forEach((language, phrases) -> answers.put(language, List.copyOf(phrases)));
+    this.answersByLanguage = Map.copyOf(answers);
+    this.entries = List.copyOf(builder.entriesById.values());
+    this.markers = List.copyOf(builder.markers);
+    this.combinations = List.copyOf(builder.combinationsById.values());
   }
 
   /** The lexicon shipped with the application. */
@@ -88,13 +119,13 @@ public final class RiskLexicon {
    */
   public static RiskLexicon load(InputStream mainLexicon, InputStream... additions) {
     Map<String, Object> main = readDocument(mainLexicon, "main lexicon");
-    requireOnlyKeys(main, "main lexicon", "settings", "categories", "languages");
+    requireOnlyKeys(main, "main lexicon", "settings", "categories", "languages", "combinations");
     Builder builder = new Builder(readSettings(map(main.get("settings"), "settings")));
     builder.add(main, "main lexicon");
     for (int i = 0; i < additions.length; i++) {
       String where = "lexicon addition " + (i + 1);
       Map<String, Object> addition = readDocument(additions[i], where);
-      requireOnlyKeys(addition, where, "categories", "languages");
+      requireOnlyKeys(addition, where, "categories", "languages", "combinations");
       builder.add(addition, where);
     }
     return builder.build();
@@ -117,8 +148,24 @@ public final class RiskLexicon {
     return negatorsByLanguage;
   }
 
+  /**
+   * Per language, phrases whose first word answers a question instead of negating what follows ("нет я" in "нет я
+   * хочу умереть" written without a comma), as written in the file.
+   */
+  public Map<String, List<String>> answersByLanguage() {
+    return answersByLanguage;
+  }
+
   public List<Entry> entries() {
     return entries;
+  }
+
+  public List<Marker> markers() {
+    return markers;
+  }
+
+  public List<Combination> combinations() {
+    return combinations;
   }
 
   /** Collects categories, negators and entries from one or more documents, checking each entry as it comes. */
@@ -126,7 +173,12 @@ public final class RiskLexicon {
     private final Settings settings;
     private final Set<String> categories = new LinkedHashSet<>();
     private final Map<String, Set<String>> negatorsByLanguage = new LinkedHashMap<>();
+    private final Map<String, List<String>> answersByLanguage = new LinkedHashMap<>();
     private final Map<String, Entry> entriesById = new LinkedHashMap<>();
+    private final List<Marker> markers = new ArrayList<>();
+    private final Map<String, Combination> combinationsById = new LinkedHashMap<>();
+    /** Where each combination was written, to name it when a sign turns out to be unknown. */
+    private final Map<String, String> combinationPlaces = new LinkedHashMap<>();
 
     Builder(Settings settings) {
       this.settings = settings;
@@ -138,24 +190,80 @@ public final class RiskLexicon {
       }
       Map<String, Object> languages = map(document.getOrDefault("languages", Map.of()), where + ": languages");
       languages.forEach((language, section) -> addLanguage(language, map(section, where + ": " + language), where));
+      for (Object rawCombination : list(document.getOrDefault("combinations", List.of()), where + ": combinations")) {
+        Combination combination = readCombination(map(rawCombination, where + ": combination"), where);
+        if (entriesById.containsKey(combination.id())
+            || combinationsById.putIfAbsent(combination.id(), combination) != null) {
+          throw invalid(where + ": combination id '" + combination.id() + "' is used twice");
+        }
+        combinationPlaces.put(combination.id(), where + ": combination '" + combination.id() + "'");
+      }
     }
 
     private void addLanguage(String language, Map<String, Object> section, String where) {
       String place = where + ": language " + language;
-      requireOnlyKeys(section, place, "negators", "entries");
+      requireOnlyKeys(section, place, "negators", "answers", "markers", "entries");
+      String code = language.toLowerCase(Locale.ROOT);
       negatorsByLanguage
-          .computeIfAbsent(language.toLowerCase(Locale.ROOT), any -> new LinkedHashSet<>())
+          .computeIfAbsent(code, any -> new LinkedHashSet<>())
           .addAll(strings(section.getOrDefault("negators", List.of()), place + ": negators"));
+      answersByLanguage
+          .computeIfAbsent(code, any -> new ArrayList<>())
+          .addAll(strings(section.getOrDefault("answers", List.of()), place + ": answers"));
+      Map<String, Object> rawMarkers = map(section.getOrDefault("markers", Map.of()), place + ": markers");
+      rawMarkers.forEach(
+          (name, patterns) -> {
+            String markerPlace = place + ": marker '" + name + "'";
+            if (categories.contains(name)) {
+              throw invalid(markerPlace + ": a marker may not share its name with a category");
+            }
+            List<String> markerPatterns = strings(patterns, markerPlace);
+            if (markerPatterns.isEmpty()) {
+              throw invalid(markerPlace + ": needs at least one pattern");
+            }
+            markers.add(new Marker(name, code, markerPatterns));
+          });
       for (Object rawEntry : list(section.getOrDefault("entries", List.of()), place + ": entries")) {
-        Entry entry = readEntry(map(rawEntry, place + ": entry"), language.toLowerCase(Locale.ROOT), place);
-        if (entriesById.putIfAbsent(entry.id(), entry) != null) {
+        Entry entry = readEntry(map(rawEntry, place + ": entry"), code, place);
+        if (combinationsById.containsKey(entry.id()) || entriesById.putIfAbsent(entry.id(), entry) != null) {
           throw invalid(place + ": entry id '" + entry.id() + "' is used twice");
         }
       }
     }
 
+    private Combination readCombination(Map<String, Object> raw, String place) {
+      requireOnlyKeys(raw, place + ": combination", "id", "level", "category", "signs", "atLeast");
+      String id = text(raw.get("id"), place + ": combination without id");
+      String where = place + ": combination '" + id + "'";
+      RiskLevel level = level(raw.get("level"), where + ": level");
+      if (level == RiskLevel.NONE) {
+        throw invalid(where + ": level must be LOW, MEDIUM or HIGH");
+      }
+      String category = raw.containsKey("category") ? text(raw.get("category"), where + ": category") : null;
+      List<Set<String>> signs = new ArrayList<>();
+      Set<String> named = new LinkedHashSet<>();
+      for (String sign : strings(raw.get("signs"), where + ": signs")) {
+        Set<String> alternatives = new LinkedHashSet<>(List.of(sign.split("\\|")));
+        for (String alternative : alternatives) {
+          if (!named.add(alternative)) {
+            throw invalid(where + ": '" + alternative + "' appears in two signs; each sign must be a different one");
+          }
+        }
+        signs.add(Set.copyOf(alternatives));
+      }
+      if (signs.size() < 2) {
+        throw invalid(where + ": a combination needs at least two signs");
+      }
+      int atLeast = raw.containsKey("atLeast") ? count(raw.get("atLeast"), where + ": atLeast") : signs.size();
+      if (atLeast < 2 || atLeast > signs.size()) {
+        throw invalid(where + ": atLeast must be between 2 and the number of signs (" + signs.size() + ")");
+      }
+      return new Combination(id, level, category, List.copyOf(signs), atLeast);
+    }
+
     private Entry readEntry(Map<String, Object> raw, String language, String place) {
-      requireOnlyKeys(raw, place + ": entry", "id", "level", "category", "patterns", "except", "maxGapWords");
+      requireOnlyKeys(
+          raw, place + ": entry", "id", "level", "category", "patterns", "except", "exceptInSentence", "maxGapWords");
       String id = text(raw.get("id"), place + ": entry without id");
       String where = place + ": entry '" + id + "'";
       RiskLevel level = level(raw.get("level"), where + ": level");
@@ -171,15 +279,41 @@ public final class RiskLexicon {
         throw invalid(where + ": needs at least one pattern");
       }
       List<String> exceptions = strings(raw.getOrDefault("except", List.of()), where + ": except");
+      List<String> sentenceExceptions =
+          strings(raw.getOrDefault("exceptInSentence", List.of()), where + ": exceptInSentence");
       int maxGapWords =
           raw.containsKey("maxGapWords")
               ? count(raw.get("maxGapWords"), where + ": maxGapWords")
               : settings.maxGapWords();
-      return new Entry(id, language, level, category, patterns, exceptions, maxGapWords);
+      return new Entry(id, language, level, category, patterns, exceptions, sentenceExceptions, maxGapWords);
     }
 
+    /** Checks what only the whole lexicon can tell: that every sign of a combination names something that exists. */
     RiskLexicon build() {
-      return new RiskLexicon(settings, categories, negatorsByLanguage, new ArrayList<>(entriesById.values()));
+      Set<String> markerNames = new LinkedHashSet<>();
+      markers.forEach(marker -> markerNames.add(marker.name()));
+      combinationsById.forEach(
+          (id, combination) -> {
+            String where = combinationPlaces.get(id);
+            if (combination.category() != null && !categories.contains(combination.category())) {
+              throw invalid(where + ": category '" + combination.category() + "' is not declared under categories");
+            }
+            boolean anyCategory = false;
+            for (Set<String> sign : combination.signs()) {
+              for (String name : sign) {
+                if (!categories.contains(name) && !markerNames.contains(name)) {
+                  throw invalid(
+                      "%s: sign '%s' is neither a category %s nor a marker %s"
+                          .formatted(where, name, categories, markerNames));
+                }
+                anyCategory |= categories.contains(name);
+              }
+            }
+            if (!anyCategory) {
+              throw invalid(where + ": needs a category among its signs: markers alone never raise a signal");
+            }
+          });
+      return new RiskLexicon(this);
     }
   }
 

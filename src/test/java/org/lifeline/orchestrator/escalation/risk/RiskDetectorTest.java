@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,15 +36,16 @@ class RiskDetectorTest {
     NONE
   }
 
-  /** One row of src/test/resources/risk/phrases.csv. */
-  record Phrase(String language, Expected expected, String kind, String text) {
+  /** One row of src/test/resources/risk/phrases.csv, the tuning table. */
+  record Phrase(
+      String language, Expected expected, String category, RiskLevel minLevel, String kind, String text) {
     boolean isRisk() {
       return expected != Expected.NONE;
     }
 
     @Override
     public String toString() {
-      return language + " " + expected + " (" + kind + "): " + text;
+      return language + " " + expected + " " + category + " >= " + minLevel + " (" + kind + "): " + text;
     }
   }
 
@@ -52,8 +54,16 @@ class RiskDetectorTest {
       return new String(table.readAllBytes(), StandardCharsets.UTF_8)
           .lines()
           .filter(line -> !line.isBlank() && !line.startsWith("#"))
-          .map(line -> line.split("\\|", 4))
-          .map(cells -> new Phrase(cells[0], Expected.valueOf(cells[1]), cells[2], cells[3]))
+          .map(line -> line.split("\\|", 6))
+          .map(
+              cells ->
+                  new Phrase(
+                      cells[0],
+                      Expected.valueOf(cells[1]),
+                      cells[2],
+                      RiskLevel.valueOf(cells[3]),
+                      cells[4],
+                      cells[5]))
           .toList();
     }
   }
@@ -63,53 +73,78 @@ class RiskDetectorTest {
   }
 
   @Test
-  void phraseTableCoversTheThreeLanguagesWithEnoughRows() throws IOException {
+  void phraseTableCoversEveryCategoryInTheThreeLanguagesWithRiskAndHardNegatives() throws IOException {
     List<Phrase> table = phraseTable();
 
-    assertThat(table).hasSizeGreaterThanOrEqualTo(80);
+    assertThat(table).hasSizeGreaterThanOrEqualTo(600);
     assertThat(table.stream().map(Phrase::language).collect(Collectors.toSet()))
         .containsExactlyInAnyOrder("en", "ru", "uk");
     assertThat(table)
         .extracting(Phrase::kind)
-        .contains("clear", "misspelling", "lookalike", "negation", "tricky", "everyday");
+        .contains(
+            "clear", "misspelling", "lookalike", "negation", "tricky", "everyday", "indirect", "combination",
+            "telegram", "translit");
+    for (String language : List.of("en", "ru", "uk")) {
+      for (String category : LEXICON.categories()) {
+        assertThat(table)
+            .as("%s %s: risk rows and hard negatives", language, category)
+            .anyMatch(row -> row.language().equals(language) && row.category().equals(category) && row.isRisk())
+            .anyMatch(row -> row.language().equals(language) && row.category().equals(category) && !row.isRisk());
+      }
+    }
+    assertThat(table).extracting(Phrase::category).allMatch(LEXICON.categories()::contains);
+    assertThat(table)
+        .allMatch(row -> row.isRisk() ? row.minLevel() != RiskLevel.NONE : row.minLevel() == RiskLevel.NONE);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("riskPhrases")
-  void everyRiskPhraseOfTheTableRaisesASignal(Phrase phrase) {
+  void everyRiskPhraseOfTheTableRaisesASignalOfItsCategoryAtItsLevel(Phrase phrase) {
     RiskAssessment assessment = DETECTOR.assess(phrase.text(), phrase.language());
 
-    assertThat(assessment.level()).isNotEqualTo(RiskLevel.NONE);
+    assertThat(assessment.level()).isGreaterThanOrEqualTo(phrase.minLevel());
     if (phrase.expected() == Expected.NEGATED) {
       assertThat(assessment.signals()).allMatch(RiskSignal::negated);
       assertThat(assessment.level()).isEqualTo(RiskLevel.LOW);
     } else {
-      assertThat(assessment.signals()).anyMatch(signal -> !signal.negated());
+      assertThat(assessment.signals())
+          .anyMatch(signal -> !signal.negated() && signal.category().equals(phrase.category()));
     }
   }
 
+  /**
+   * Prints the tuning-table figures (overall, per language, per category, and how many rows that need HIGH get it).
+   * The held-out evaluation prints the same figures for a table nobody tuned on: read both, the tuning figure flatters.
+   */
   @Test
   void precisionAndRecallOnThePhraseTableMeetTheThresholds() throws IOException {
     List<Phrase> table = phraseTable();
-    Map<String, Score> scores = new LinkedHashMap<>();
+    Map<String, RiskScore> scores = new LinkedHashMap<>();
+    RiskScore.HighAgreement highAgreement = new RiskScore.HighAgreement();
     for (Phrase phrase : table) {
-      boolean flagged = DETECTOR.assess(phrase.text(), phrase.language()).hasSignals();
-      scores.computeIfAbsent(phrase.language(), any -> new Score()).add(phrase.isRisk(), flagged);
-      scores.computeIfAbsent("all", any -> new Score()).add(phrase.isRisk(), flagged);
-      Score unknownLanguage = scores.computeIfAbsent("all, language not given", any -> new Score());
-      unknownLanguage.add(phrase.isRisk(), DETECTOR.assess(phrase.text(), null).hasSignals());
+      RiskAssessment assessment = DETECTOR.assess(phrase.text(), phrase.language());
+      boolean flagged = assessment.hasSignals();
+      scores.computeIfAbsent("all", any -> new RiskScore()).add(phrase.isRisk(), flagged);
+      scores.computeIfAbsent("all, language not given", any -> new RiskScore())
+          .add(phrase.isRisk(), DETECTOR.assess(phrase.text(), null).hasSignals());
+      scores.computeIfAbsent(phrase.language(), any -> new RiskScore()).add(phrase.isRisk(), flagged);
+      scores.computeIfAbsent(phrase.category(), any -> new RiskScore()).add(phrase.isRisk(), flagged);
+      if (phrase.isRisk() && phrase.minLevel() == RiskLevel.HIGH) {
+        highAgreement.add(assessment.level());
+      }
       if (phrase.isRisk() != flagged) {
-        RiskAssessment assessment = DETECTOR.assess(phrase.text(), phrase.language());
         System.out.println("risk detector misclassified: " + phrase + " -> " + assessment);
       }
     }
-    scores.forEach((scope, score) -> System.out.println("risk detector " + score.describe(scope)));
+    scores.forEach((scope, score) -> System.out.println("risk detector, tuning table " + score.describe(scope)));
+    System.out.println("risk detector, tuning table " + highAgreement.describe());
 
     scores.forEach(
         (scope, score) -> {
           assertThat(score.recall()).as("recall " + scope).isGreaterThanOrEqualTo(MIN_RECALL);
           assertThat(score.precision()).as("precision " + scope).isGreaterThanOrEqualTo(MIN_PRECISION);
         });
+    assertThat(highAgreement.share()).as("rows that need HIGH at HIGH").isGreaterThanOrEqualTo(MIN_RECALL);
   }
 
   @Test
@@ -166,7 +201,9 @@ class RiskDetectorTest {
 
   @Test
   void theAssessmentNeverContainsTheMessage() throws IOException {
-    Set<String> entryIds = LEXICON.entries().stream().map(RiskLexicon.Entry::id).collect(Collectors.toSet());
+    Set<String> entryIds =
+        LEXICON.entries().stream().map(RiskLexicon.Entry::id).collect(Collectors.toCollection(HashSet::new));
+    LEXICON.combinations().forEach(combination -> entryIds.add(combination.id()));
     for (Phrase phrase : phraseTable()) {
       RiskAssessment assessment = DETECTOR.assess(phrase.text(), null);
 
@@ -213,61 +250,16 @@ class RiskDetectorTest {
                 level: MEDIUM
                 category: hopelessness
                 patterns:
-                  - so done with everything
+                  - so over it all
         """;
     try (InputStream main = RiskLexicon.class.getClassLoader().getResourceAsStream(RiskLexicon.DEFAULT_LOCATION);
         InputStream extra = new ByteArrayInputStream(addition.getBytes(StandardCharsets.UTF_8))) {
       RiskDetector detector = new RiskDetector(RiskLexicon.load(main, extra));
 
-      assertThat(detector.assess("I am so done with everything", "en").signals())
+      assertThat(detector.assess("I am so over it all", "en").signals())
           .extracting(RiskSignal::id)
           .containsExactly("en-local-slang");
       assertThat(detector.assess("I want to die", "en").level()).isEqualTo(RiskLevel.HIGH);
-    }
-  }
-
-  /** Confusion counts for one scope (a language or all rows). */
-  private static final class Score {
-    private int truePositives;
-    private int falsePositives;
-    private int falseNegatives;
-    private int trueNegatives;
-
-    void add(boolean risk, boolean flagged) {
-      if (risk && flagged) {
-        truePositives++;
-      } else if (flagged) {
-        falsePositives++;
-      } else if (risk) {
-        falseNegatives++;
-      } else {
-        trueNegatives++;
-      }
-    }
-
-    double precision() {
-      int flagged = truePositives + falsePositives;
-      return flagged == 0 ? 1.0 : (double) truePositives / flagged;
-    }
-
-    double recall() {
-      int risky = truePositives + falseNegatives;
-      return risky == 0 ? 1.0 : (double) truePositives / risky;
-    }
-
-    String describe(String scope) {
-      return String.format(
-          Locale.ROOT,
-          "[%s] precision=%.3f recall=%.3f (risk rows %d, no-risk rows %d; TP=%d FP=%d FN=%d TN=%d)",
-          scope,
-          precision(),
-          recall(),
-          truePositives + falseNegatives,
-          falsePositives + trueNegatives,
-          truePositives,
-          falsePositives,
-          falseNegatives,
-          trueNegatives);
     }
   }
 }

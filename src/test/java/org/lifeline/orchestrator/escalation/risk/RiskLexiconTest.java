@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.lifeline.orchestrator.request.RiskLevel;
@@ -51,6 +54,99 @@ class RiskLexiconTest {
             .anyMatch(signal -> signal.id().equals(entry.id()) && !signal.negated());
       }
     }
+  }
+
+  @Test
+  void shippedLexiconModelsTheWarningSignsAndTheirCombinations() {
+    assertThat(LEXICON.categories())
+        .containsExactlyInAnyOrder(
+            "suicidal-ideation", "self-harm", "plan-or-means", "farewell", "decision-or-deadline",
+            "affairs-in-order", "hopelessness", "loss-of-control", "violence", "abuse");
+    for (String language : LEXICON.languages()) {
+      assertThat(LEXICON.entries())
+          .filteredOn(entry -> entry.language().equals(language))
+          .extracting(RiskLexicon.Entry::category)
+          .as(language)
+          .containsAll(LEXICON.categories());
+      assertThat(LEXICON.markers())
+          .filteredOn(marker -> marker.language().equals(language))
+          .extracting(RiskLexicon.Marker::name)
+          .as(language)
+          .contains("time", "intent");
+    }
+    assertThat(LEXICON.combinations())
+        .extracting(RiskLexicon.Combination::id)
+        .contains("means-with-intent-or-time", "farewell-with-intent-or-time", "decision-with-time");
+  }
+
+  /**
+   * Letters collapse when normalised ("see*" becomes the stem "se", which matches "send" and "sebya"), so a stem must
+   * keep at least three letters.
+   */
+  @Test
+  void everyStemKeepsAtLeastThreeLettersOnceNormalised() {
+    TextNormalizer normalizer = new TextNormalizer();
+    for (RiskLexicon.Entry entry : LEXICON.entries()) {
+      List<String> phrases = new ArrayList<>(entry.patterns());
+      phrases.addAll(entry.exceptions());
+      phrases.addAll(entry.sentenceExceptions());
+      for (String phrase : phrases) {
+        for (String alternative : phrase.split("[\\s|]+")) {
+          if (alternative.endsWith("*")) {
+            assertThat(normalizer.words(alternative.substring(0, alternative.length() - 1)).get(0))
+                .as("%s: %s", entry.id(), alternative)
+                .hasSizeGreaterThanOrEqualTo(3);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void rejectsACombinationWithAnUnknownSign() {
+    assertThatThrownBy(() -> load(withCombination("signs: [self-harm, tonight]")))
+        .hasMessageContaining("combination 'self-harm-tonight'")
+        .hasMessageContaining("sign 'tonight' is neither a category");
+  }
+
+  @Test
+  void rejectsACombinationOfMarkersOnlyOrWithASignTwice() {
+    assertThatThrownBy(() -> load(withCombination("signs: [time, time|self-harm]")))
+        .hasMessageContaining("'time' appears in two signs");
+    String markersOnly = withCombination("signs: [time, intent]");
+
+    assertThatThrownBy(() -> load(markersOnly)).hasMessageContaining("markers alone never raise a signal");
+  }
+
+  @Test
+  void rejectsACombinationThatAsksForMoreSignsThanItHas() {
+    assertThatThrownBy(() -> load(withCombination("signs: [self-harm, time]\n    atLeast: 3")))
+        .hasMessageContaining("atLeast must be between 2 and the number of signs (2)");
+    assertThatThrownBy(() -> load(withCombination("signs: [self-harm]")))
+        .hasMessageContaining("needs at least two signs");
+  }
+
+  @Test
+  void rejectsAMarkerNamedLikeACategory() {
+    String yaml = withCombination("signs: [self-harm, time]").replace("time: [tonight]", "self-harm: [tonight]");
+
+    assertThatThrownBy(() -> load(yaml)).hasMessageContaining("may not share its name with a category");
+  }
+
+  @Test
+  void readsMarkersAnswersSentenceExceptionsAndCombinations() {
+    RiskLexicon lexicon = load(withCombination("signs: [self-harm, time]"));
+
+    assertThat(lexicon.markers())
+        .containsExactly(
+            new RiskLexicon.Marker("time", "en", List.of("tonight")),
+            new RiskLexicon.Marker("intent", "en", List.of("do it")));
+    assertThat(lexicon.answersByLanguage()).containsEntry("en", List.of("no i"));
+    assertThat(lexicon.entries().get(0).sentenceExceptions()).containsExactly("shaving");
+    assertThat(lexicon.combinations())
+        .containsExactly(
+            new RiskLexicon.Combination(
+                "self-harm-tonight", RiskLevel.HIGH, null, List.of(Set.of("self-harm"), Set.of("time")), 2));
   }
 
   @Test
@@ -131,6 +227,22 @@ class RiskLexiconTest {
                   - cut* myself
         """
         .formatted(level, category);
+  }
+
+  private static String withCombination(String signs) {
+    return entry("level: LOW", "category: self-harm")
+            .replace(
+                "    negators: [\"no\"]",
+                "    negators: [\"no\"]\n    answers: [\"no i\"]\n"
+                    + "    markers:\n      time: [tonight]\n      intent: [do it]")
+            .replace("          - cut* myself", "          - cut* myself\n        exceptInSentence: [shaving]")
+        + """
+        combinations:
+          - id: self-harm-tonight
+            level: HIGH
+            %s
+        """
+            .formatted(signs);
   }
 
   private static RiskLexicon load(String yaml) {
