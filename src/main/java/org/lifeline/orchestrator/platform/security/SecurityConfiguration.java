@@ -56,7 +56,7 @@ class SecurityConfiguration {
   @Order(1)
   SecurityFilterChain api(
       HttpSecurity http,
-      SecurityProperties properties,
+      Integrators integrators,
       ProblemAuthenticationEntryPoint problems,
       ObjectProvider<JwtDecoder> jwtDecoder,
       AnonymousIntake anonymousIntake)
@@ -66,7 +66,7 @@ class SecurityConfiguration {
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-        .addFilterBefore(new ApiKeyAuthenticationFilter(properties.integratorKeys(), problems), BasicAuthenticationFilter.class)
+        .addFilterBefore(new ApiKeyAuthenticationFilter(integrators, problems), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(
             requests -> {
               if (anonymousIntake.isAllowed()) {
