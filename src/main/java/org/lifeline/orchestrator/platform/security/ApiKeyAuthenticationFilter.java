@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -14,16 +15,21 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates integrators (bots, web forms, partner systems) by the X-API-Key header: each key is its integrator. */
+/**
+ * Authenticates integrators (bots, web forms, partner systems) by the X-API-Key header: each key is its integrator.
+ * Wrong keys count towards the caller's address in the {@link LoginThrottle}; while it must wait, no key is checked.
+ */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
   static final String HEADER = "X-API-Key";
 
   private final Integrators integrators;
+  private final LoginThrottle throttle;
   private final AuthenticationEntryPoint entryPoint;
 
-  ApiKeyAuthenticationFilter(Integrators integrators, AuthenticationEntryPoint entryPoint) {
+  ApiKeyAuthenticationFilter(Integrators integrators, LoginThrottle throttle, AuthenticationEntryPoint entryPoint) {
     this.integrators = integrators;
+    this.throttle = throttle;
     this.entryPoint = entryPoint;
   }
 
@@ -35,8 +41,15 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
+    Optional<Duration> wait = throttle.waitFor(null, request.getRemoteAddr());
+    if (wait.isPresent()) {
+      SecurityContextHolder.clearContext();
+      entryPoint.commence(request, response, new LoginThrottledException(wait.get()));
+      return;
+    }
     Optional<Integrator> integrator = integrators.withKey(presented);
     if (integrator.isEmpty()) {
+      throttle.failed(null, request.getRemoteAddr());
       SecurityContextHolder.clearContext();
       entryPoint.commence(request, response, new BadCredentialsException("Unknown API key"));
       return;

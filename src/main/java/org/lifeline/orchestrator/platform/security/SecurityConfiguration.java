@@ -1,6 +1,8 @@
 package org.lifeline.orchestrator.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.Map;
 import org.lifeline.orchestrator.engine.EngineProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -8,16 +10,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -43,16 +48,26 @@ class SecurityConfiguration {
   }
 
   @Bean
-  UserDetailsService users(SecurityProperties properties) {
-    return new InMemoryUserDetailsManager(
-        properties.users().stream()
-            .map(
-                account ->
-                    User.withUsername(account.username())
-                        .password(account.passwordHash())
-                        .roles(account.roles().toArray(String[]::new))
-                        .build())
-            .toList());
+  LoginThrottle loginThrottle(LoginThrottleProperties properties, ObjectProvider<LoginAttempts> attempts, Clock clock) {
+    return new LoginThrottle(properties, attempts.getIfAvailable(InMemoryLoginAttempts::new), clock);
+  }
+
+  /** The configured users (lifeline.security.users), their passwords checked through the login throttle. */
+  @Bean
+  AuthenticationProvider configuredUsers(SecurityProperties properties, PasswordEncoder passwords, LoginThrottle throttle) {
+    InMemoryUserDetailsManager users =
+        new InMemoryUserDetailsManager(
+            properties.users().stream()
+                .map(
+                    account ->
+                        User.withUsername(account.username())
+                            .password(account.passwordHash())
+                            .roles(account.roles().toArray(String[]::new))
+                            .build())
+                .toList());
+    DaoAuthenticationProvider checked = new DaoAuthenticationProvider(users);
+    checked.setPasswordEncoder(passwords);
+    return new ThrottledAuthenticationProvider(checked, throttle);
   }
 
   @Bean
@@ -72,6 +87,7 @@ class SecurityConfiguration {
   SecurityFilterChain api(
       HttpSecurity http,
       Integrators integrators,
+      LoginThrottle throttle,
       ProblemAuthenticationEntryPoint problems,
       ObjectProvider<JwtDecoder> jwtDecoder,
       AnonymousIntake anonymousIntake)
@@ -82,7 +98,7 @@ class SecurityConfiguration {
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-        .addFilterBefore(new ApiKeyAuthenticationFilter(integrators, problems), BasicAuthenticationFilter.class)
+        .addFilterBefore(new ApiKeyAuthenticationFilter(integrators, throttle, problems), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(
             requests -> {
               if (anonymousIntake.isAllowed()) {
@@ -127,9 +143,17 @@ class SecurityConfiguration {
                     .loginPage("/console/login")
                     .loginProcessingUrl("/console/login")
                     .defaultSuccessUrl("/console/tasks", true)
-                    .failureUrl("/console/login?error"))
+                    .failureHandler(consoleLoginFailures()))
         .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?logout"))
         .build();
+  }
+
+  /** A wrong password shows the login page with an error; too many of them, with a request to wait. */
+  private static AuthenticationFailureHandler consoleLoginFailures() {
+    ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
+    failures.setDefaultFailureUrl("/console/login?error");
+    failures.setExceptionMappings(Map.of(LoginThrottledException.class.getName(), "/console/login?throttled"));
+    return failures;
   }
 
   /**
@@ -142,6 +166,7 @@ class SecurityConfiguration {
   SecurityFilterChain site(
       HttpSecurity http,
       Integrators integrators,
+      LoginThrottle throttle,
       ProblemAuthenticationEntryPoint problems,
       EngineProperties engine,
       @Value("${lifeline.security.public-api-docs:#{null}}") Boolean publicApiDocs)
@@ -156,7 +181,7 @@ class SecurityConfiguration {
               }
               requests.requestMatchers("/actuator/**").hasRole(Roles.ADMIN).anyRequest().authenticated();
             })
-        .addFilterBefore(new ApiKeyAuthenticationFilter(integrators, problems), BasicAuthenticationFilter.class)
+        .addFilterBefore(new ApiKeyAuthenticationFilter(integrators, throttle, problems), BasicAuthenticationFilter.class)
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .build();
