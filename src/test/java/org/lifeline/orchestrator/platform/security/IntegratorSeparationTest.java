@@ -94,6 +94,26 @@ class IntegratorSeparationTest {
     });
     assertThat(messageActors).as("the first message and the demo integrator's, not partner-bot's").hasSize(2);
     assertThat(history.findValuesAsText("type")).doesNotContain("RISK_SIGNAL");
+
+    String probing =
+        mvc.perform(get("/api/v1/admin/audit").param("actor", "partner-bot").param("requestId", demoRequest.toString())
+                .param("refused", "true").with(ADMIN))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    JsonNode refusals = json.readTree(probing).get("content");
+    List<String> audited = new ArrayList<>();
+    refusals.forEach(entry -> audited.add(entry.get("action").asText() + " " + entry.get("status").asInt()));
+    assertThat(audited)
+        .as("partner-bot's refused reads of content and actions are in the access audit (the feedback step's state is"
+            + " not content)")
+        .containsExactlyInAnyOrder(
+            "GET /api/v1/requests/{id} 404",
+            "GET /api/v1/requests/{requestId}/questionnaire/next 404",
+            "GET /api/v1/requests/{requestId}/questionnaire/progress 404",
+            "POST /api/v1/requests/{requestId}/questionnaire/answers 404",
+            "POST /api/v1/requests/{id}/messages 404",
+            "POST /api/v1/requests/{requestId}/feedback 404",
+            "GET /api/v1/requests/{requestId}/feedback-link 404",
+            "POST /api/v1/requests/{id}/risk-flags 404");
   }
 
   @Test
