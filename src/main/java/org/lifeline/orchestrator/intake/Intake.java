@@ -15,6 +15,7 @@ public class Intake {
   /** Requests submitted, by integrator ({@value #NO_INTEGRATOR}: staff, the public form, the Telegram bot) and outcome. */
   static final String SUBMISSIONS = "lifeline.intake.submissions";
   static final String NO_INTEGRATOR = "none";
+  private static final int RACE_ATTEMPTS = 3;
   private static final Logger log = LoggerFactory.getLogger(Intake.class);
 
   private final IntakeService service;
@@ -37,26 +38,31 @@ public class Intake {
    * @param integrator the integrator submitting, which alone may read and write the request; null for anyone else
    */
   public Submission submit(IntakeRequest body, String idempotencyKey, String actor, String integrator) {
-    Optional<HelpRequest> earlier = service.earlierRequest(actor, idempotencyKey, body);
-    if (earlier.isPresent()) {
-      return counted(new Submission(earlier.get(), true), integrator);
-    }
-    HelpRequest stored;
-    try {
-      stored = service.receive(body, idempotencyKey, actor, integrator);
-    } catch (DataIntegrityViolationException concurrentSubmission) {
-      // A concurrent retry with the same key, or a first request of the same new contact, won.
-      earlier = service.earlierRequest(actor, idempotencyKey, body);
+    for (int attempt = 1; ; attempt++) {
+      Optional<HelpRequest> earlier = service.earlierRequest(actor, idempotencyKey, body);
       if (earlier.isPresent()) {
-        log.info("A concurrent submission by {} with the same Idempotency-Key stored request {} first: answered with it",
-            actor, earlier.get().getId());
+        if (attempt > 1) {
+          log.info(
+              "Concurrent submissions by {} with one Idempotency-Key: request {} was stored first and answers both",
+              actor,
+              earlier.get().getId());
+        }
         return counted(new Submission(earlier.get(), true), integrator);
       }
-      stored = service.receive(body, idempotencyKey, actor, integrator);
+      try {
+        HelpRequest stored = service.receive(body, idempotencyKey, actor, integrator);
+        dispatcher.startSoon(stored.getId());
+        return counted(new Submission(stored, false), integrator);
+      } catch (DataIntegrityViolationException concurrentSubmission) {
+        // A concurrent retry with the same key, or a first request of the same new contact, was stored meanwhile:
+        // look again (the unique constraints keep the database right; Hibernate's own log of it is switched off).
+        if (attempt == RACE_ATTEMPTS) {
+          throw concurrentSubmission;
+        }
+      }
     }
-    dispatcher.startSoon(stored.getId());
-    return counted(new Submission(stored, false), integrator);
   }
+
 
   private Submission counted(Submission submission, String integrator) {
     metrics
