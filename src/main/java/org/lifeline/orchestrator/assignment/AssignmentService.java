@@ -127,6 +127,13 @@ public class AssignmentService {
     return capacity.holderOf(requestId);
   }
 
+  /** Whether the specialist with this console username holds the request (from the reservation until the case ends). */
+  @Transactional(readOnly = true)
+  public boolean isHeldBy(UUID requestId, String username) {
+    Optional<UUID> holder = capacity.holderOf(requestId);
+    return holder.isPresent() && holder.equals(specialistWithUsername(username));
+  }
+
   /** The specialist with this console username, if any. */
   @Transactional(readOnly = true)
   public Optional<UUID> specialistWithUsername(String username) {

@@ -51,6 +51,7 @@ public class SpecialistCsvImport {
           "timeZone", "time_zone",
           "maxCases", "max_cases",
           "shifts", "availability");
+  private static final String FORMULA_START = "=+-@";
   private static final CSVFormat FORMAT =
       CSVFormat.DEFAULT.builder()
           .setHeader()
@@ -87,7 +88,7 @@ public class SpecialistCsvImport {
     Map<String, Long> lineOfUsername = new HashMap<>();
     Set<String> taken = takenUsernames(rows);
     for (Row row : rows) {
-      List<RowProblem> problems = new ArrayList<>();
+      List<RowProblem> problems = new ArrayList<>(formulaCells(row.values()));
       SpecialistDraft draft = toDraft(row.values(), problems);
       if (draft != null) {
         problems.addAll(violations(draft));
@@ -155,6 +156,19 @@ public class SpecialistCsvImport {
               + (missing.isEmpty() ? "" : "; missing: " + String.join(", ", missing)));
     }
     return columnOfHeader;
+  }
+
+  /**
+   * Cells a spreadsheet would run as a formula (starting with =, +, - or @, as in {@code =HYPERLINK(...)}) are
+   * refused rather than stored: such a value could run when the list is opened in a spreadsheet again. None of the
+   * columns needs one.
+   */
+  private static List<RowProblem> formulaCells(Map<String, String> values) {
+    return values.entrySet().stream()
+        .filter(cell -> cell.getValue() != null && !cell.getValue().isEmpty() && FORMULA_START.indexOf(cell.getValue().charAt(0)) >= 0)
+        .map(cell -> new RowProblem(cell.getKey(), "must not start with '" + cell.getValue().charAt(0) + "': a spreadsheet would run it as a formula"))
+        .sorted(Comparator.comparing(RowProblem::field))
+        .toList();
   }
 
   /** The row as a draft, or null when a value cannot even be read (the problems say why). */

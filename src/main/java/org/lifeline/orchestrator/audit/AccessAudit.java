@@ -45,12 +45,21 @@ public class AccessAudit {
     entries.save(new AccessAuditEntry(clock.instant(), actor, kind, action, requestId, subject, status));
   }
 
-  /** Newest first. Every criterion is optional; {@code from} is inclusive, {@code to} exclusive. */
+  /**
+   * Newest first. Every criterion is optional; {@code from} is inclusive, {@code to} exclusive; {@code refused}: only
+   * refused calls (403, 404), or only the others.
+   */
   @Transactional(readOnly = true)
-  public Page<AccessAuditEntry> find(String actor, UUID requestId, Instant from, Instant to, int page, int size) {
+  public Page<AccessAuditEntry> find(
+      String actor, UUID requestId, Instant from, Instant to, Boolean refused, int page, int size) {
     List<Specification<AccessAuditEntry>> criteria = new ArrayList<>();
     if (actor != null) {
       criteria.add((root, query, cb) -> cb.equal(root.get("actor"), actor));
+    }
+    if (refused != null) {
+      criteria.add(
+          (root, query, cb) ->
+              refused ? cb.greaterThanOrEqualTo(root.get("status"), 400) : cb.lessThan(root.get("status"), 400));
     }
     if (requestId != null) {
       criteria.add((root, query, cb) -> cb.equal(root.get("requestId"), requestId));

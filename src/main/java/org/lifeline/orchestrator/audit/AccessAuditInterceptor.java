@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -17,15 +19,17 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * Records every successful call that changes something and every successful {@link AuditedRead}:
- * the caller, the route template, the ids in the path and the request concerned. Nothing of the
- * body, the query string or the response is kept.
+ * Records every call that changes something and every {@link AuditedRead}, when it succeeds and when it is refused
+ * (403, 404: an administrator sees probing): the caller, the route template, the ids in the path, the request
+ * concerned and the status. Nothing of the body, the query string or the response is kept. Other failures (invalid
+ * input, conflicts) read and change nothing and are not recorded.
  */
 class AccessAuditInterceptor implements HandlerInterceptor {
 
   private static final Logger log = LoggerFactory.getLogger(AccessAuditInterceptor.class);
   private static final String REQUEST_ROUTE = "/api/v1/requests/{id}";
   private static final int MAX_SUBJECT = 500;
+  private static final String ANONYMOUS = "anonymous";
 
   private final AccessAudit audit;
 
@@ -35,23 +39,30 @@ class AccessAuditInterceptor implements HandlerInterceptor {
 
   @Override
   public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception failure) {
-    if (!(handler instanceof HandlerMethod method) || failure != null || response.getStatus() >= 400) {
+    if (!(handler instanceof HandlerMethod method)) {
+      return;
+    }
+    // A refusal thrown past the controller becomes a 403 only after this point, in the security filters.
+    int status = failure instanceof AccessDeniedException ? HttpStatus.FORBIDDEN.value() : response.getStatus();
+    boolean refused = status == HttpStatus.FORBIDDEN.value() || status == HttpStatus.NOT_FOUND.value();
+    if ((failure != null && !refused) || (status >= 400 && !refused)) {
       return;
     }
     AccessKind kind = kindOf(request.getMethod(), method);
-    if (kind == null) {
-      return;
+    String actor = actor();
+    if (kind == null || (failure != null && ANONYMOUS.equals(actor))) {
+      return; // an anonymous caller's refusal is answered 401: nothing was tried with credentials
     }
     String pattern = String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
     Map<String, String> ids = pathVariables(request);
     try {
       audit.record(
-          actor(),
+          actor,
           kind,
           request.getMethod() + " " + pattern,
           requestId(request, pattern, ids),
           subject(ids),
-          response.getStatus());
+          status);
     } catch (RuntimeException e) {
       log.error("Access audit entry for {} {} could not be written", request.getMethod(), pattern, e);
     }
@@ -70,7 +81,7 @@ class AccessAuditInterceptor implements HandlerInterceptor {
   private static String actor() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
-      return "anonymous";
+      return ANONYMOUS;
     }
     return authentication.getName();
   }

@@ -1,6 +1,7 @@
 package org.lifeline.orchestrator.audit;
 
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -15,6 +16,10 @@ class AuditConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(new AccessAuditInterceptor(audit)).addPathPatterns("/api/**", "/console/**");
+    // First: it hears how every call ended, one refused by a later interceptor too.
+    registry
+        .addInterceptor(new AccessAuditInterceptor(audit))
+        .addPathPatterns("/api/**", "/console/**")
+        .order(Ordered.HIGHEST_PRECEDENCE);
   }
 }

@@ -28,15 +28,18 @@ class AuditController {
   }
 
   @GetMapping("/api/v1/admin/audit")
-  @Operation(summary = "Access audit, newest first: who read or changed what, when, about which ids (never content)")
+  @Operation(
+      summary = "Access audit, newest first: who read or changed what, when, about which ids (never content)",
+      description = "Refused calls (403, 404) are recorded too: refused=true lists only those, to see probing.")
   AuditPage find(
       @RequestParam(required = false) String actor,
       @RequestParam(required = false) UUID requestId,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+      @RequestParam(required = false) Boolean refused,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-    return AuditPage.of(audit.find(actor, requestId, from, to, page, size));
+    return AuditPage.of(audit.find(actor, requestId, from, to, refused, page, size));
   }
 
   record AuditEntryView(

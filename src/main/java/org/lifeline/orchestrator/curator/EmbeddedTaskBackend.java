@@ -5,6 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
+import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import io.grpc.Status;
 import java.io.IOException;
 import java.time.Clock;
@@ -12,8 +18,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.lifeline.orchestrator.engine.EngineRun;
+import org.lifeline.orchestrator.engine.UserTaskAdaptation;
 import org.lifeline.orchestrator.request.HelpRequestProcess.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +39,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Embedded mode: open user tasks are jobs of type {@code io.camunda.zeebe:userTask} that {@link
  * UserTaskWorker} holds activated, kept in the {@code user_task_inbox} table. Claiming is the
- * platform's own business (the assignee column); completing completes the job. A job the process
- * ended by itself (an interrupting event) is noticed when completing or renewing it fails with
- * NOT_FOUND, and leaves the inbox then.
+ * platform's own business (the assignee column); completing completes the job. A job that ends in
+ * the engine without the platform (the process moved on, or another client of the gateway completed
+ * it) is seen in the engine's record stream, read on every look at the inbox, and its task leaves
+ * the inbox then; completing or renewing such a job (NOT_FOUND) says so too.
  */
 @Component
 @ConditionalOnProperty(name = "lifeline.engine.mode", havingValue = "embedded", matchIfMissing = true)
@@ -41,8 +51,10 @@ class EmbeddedTaskBackend implements TaskBackend {
   static final String CANDIDATE_GROUPS_HEADER = "io.camunda.zeebe:candidateGroups";
   static final String ASSIGNEE_HEADER = "io.camunda.zeebe:assignee";
   private static final Logger log = LoggerFactory.getLogger(EmbeddedTaskBackend.class);
+  private static final Set<JobIntent> JOB_ENDED = Set.of(JobIntent.COMPLETED, JobIntent.CANCELED, JobIntent.ERROR_THROWN);
 
   private final CamundaClient client;
+  private final ZeebeTestEngine engine;
   private final InboxTaskRepository inbox;
   private final TaskModels models;
   private final EngineRun engineRun;
@@ -50,9 +62,14 @@ class EmbeddedTaskBackend implements TaskBackend {
   private final Clock clock;
   private final TransactionTemplate transaction;
   private final TransactionTemplate ownTransaction;
+  /** Jobs this platform is completing right now: their COMPLETED record is no news. */
+  private final Set<Long> completing = ConcurrentHashMap.newKeySet();
+  /** How many of the engine's records {@link #followEngine()} has read. */
+  private int recordsRead;
 
   EmbeddedTaskBackend(
       CamundaClient client,
+      ZeebeTestEngine engine,
       InboxTaskRepository inbox,
       TaskModels models,
       EngineRun engineRun,
@@ -60,6 +77,7 @@ class EmbeddedTaskBackend implements TaskBackend {
       Clock clock,
       PlatformTransactionManager transactions) {
     this.client = client;
+    this.engine = engine;
     this.inbox = inbox;
     this.models = models;
     this.engineRun = engineRun;
@@ -107,6 +125,7 @@ class EmbeddedTaskBackend implements TaskBackend {
 
   @Override
   public List<CuratorTask> openTasks(TaskQuery query) {
+    followEngine();
     return inbox.findByStateOrderByCreatedAtAscJobKeyAsc(InboxTask.State.OPEN).stream()
         .map(InboxTask::toTask)
         .filter(task -> query.candidateGroup() == null || task.candidateGroups().contains(query.candidateGroup()))
@@ -116,6 +135,7 @@ class EmbeddedTaskBackend implements TaskBackend {
 
   @Override
   public Optional<CuratorTask> find(String taskId) {
+    followEngine();
     return openRow(taskId).map(InboxTask::toTask);
   }
 
@@ -141,17 +161,59 @@ class EmbeddedTaskBackend implements TaskBackend {
   @Override
   public void complete(String taskId, Map<String, Object> variables) {
     InboxTask task = openRow(taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
+    completing.add(task.getJobKey());
     try {
       client.newCompleteCommand(task.getJobKey()).variables(variables).send().join();
+      transaction.executeWithoutResult(
+          status -> inbox.findById(task.getJobKey()).ifPresent(row -> row.end(InboxTask.State.COMPLETED, clock.instant())));
     } catch (ClientStatusException e) {
       if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
         markGone(task.getJobKey());
         throw new TaskNotFoundException(taskId);
       }
       throw e;
+    } finally {
+      completing.remove(task.getJobKey());
     }
-    transaction.executeWithoutResult(
-        status -> inbox.findById(task.getJobKey()).ifPresent(row -> row.end(InboxTask.State.COMPLETED, clock.instant())));
+  }
+
+  /**
+   * Reads the engine's records written since the last call and drops the tasks whose jobs ended
+   * there without the platform: cancelled (the process moved on), or completed or ended with an
+   * error by another client of the engine's gateway. Cheap: each record is read once.
+   */
+  synchronized void followEngine() {
+    if (!(engine.getRecordStreamSource().getRecords() instanceof List<Record<?>> records)) {
+      throw new IllegalStateException("The engine's record stream is expected to be a list");
+    }
+    int written = records.size();
+    while (recordsRead < written) {
+      Record<?> record = records.get(recordsRead);
+      if (record == null) {
+        return; // appended by another thread and not yet visible to this one: read again next time
+      }
+      recordsRead++;
+      if (record.getValueType() == ValueType.JOB
+          && record.getRecordType() == RecordType.EVENT
+          && record.getIntent() instanceof JobIntent intent
+          && JOB_ENDED.contains(intent)
+          && UserTaskAdaptation.JOB_TYPE.equals(((JobRecordValue) record.getValue()).getType())
+          && !completing.contains(record.getKey())) {
+        endedOutside(record.getKey(), intent);
+      }
+    }
+  }
+
+  private void endedOutside(long jobKey, JobIntent intent) {
+    boolean wasOpen = markGone(jobKey);
+    if (!wasOpen) {
+      return;
+    }
+    if (intent == JobIntent.CANCELED) {
+      log.info("Task {} was ended by its process", jobKey);
+    } else {
+      log.warn("Task {} was {} by another client of the engine's gateway, not through the platform", jobKey, intent);
+    }
   }
 
   /**
@@ -191,12 +253,19 @@ class EmbeddedTaskBackend implements TaskBackend {
     }
   }
 
-  private void markGone(long jobKey) {
-    ownTransaction.executeWithoutResult(
-        status ->
-            inbox.findById(jobKey)
-                .filter(row -> row.getState() == InboxTask.State.OPEN)
-                .ifPresent(row -> row.end(InboxTask.State.GONE, clock.instant())));
+  /** @return whether the task was open */
+  private boolean markGone(long jobKey) {
+    return Boolean.TRUE.equals(
+        ownTransaction.execute(
+            status ->
+                inbox.findById(jobKey)
+                    .filter(row -> row.getState() == InboxTask.State.OPEN)
+                    .map(
+                        row -> {
+                          row.end(InboxTask.State.GONE, clock.instant());
+                          return true;
+                        })
+                    .orElse(false)));
   }
 
   private Optional<InboxTask> openRow(String taskId) {

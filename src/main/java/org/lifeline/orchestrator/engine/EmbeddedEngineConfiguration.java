@@ -3,6 +3,7 @@ package org.lifeline.orchestrator.engine;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.client.ZeebeClient;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,10 +28,24 @@ class EmbeddedEngineConfiguration {
   @Bean(name = ENGINE_BEAN, destroyMethod = "stop")
   EmbeddedEngine embeddedZeebeEngine(
       @Value("${" + EmbeddedEngineEnvironment.RESOLVED_PORT + "}") int port,
+      EngineProperties properties,
       @Value("${lifeline.engine.embedded.state-memory:64MB}") DataSize stateMemory)
       throws IOException {
-    EmbeddedEngine engine = EmbeddedEngine.start(port, stateMemory);
-    log.info("Embedded Zeebe engine listening for gRPC on {} (its state lasts as long as the process)", engine.getGatewayAddress());
+    InetSocketAddress listening = new InetSocketAddress(EmbeddedEngineEnvironment.address(properties.embedded().address()), port);
+    EmbeddedEngine engine = EmbeddedEngine.start(listening, stateMemory);
+    log.info(
+        "Embedded Zeebe engine listening for gRPC on {}:{} (its state lasts as long as the process)",
+        listening.getAddress().getHostAddress(),
+        port);
+    if (!listening.getAddress().isLoopbackAddress()) {
+      log.warn(
+          "The embedded engine's gRPC gateway listens on {}, not only on this machine: it has no authentication, so"
+              + " whoever reaches port {} can deploy models, start processes and complete tasks. Keep"
+              + " lifeline.engine.embedded.address at 127.0.0.1 and reach it through an SSH tunnel or an authenticating"
+              + " reverse proxy (docs/security.md).",
+          listening.getAddress().getHostAddress(),
+          port);
+    }
     return engine;
   }
 

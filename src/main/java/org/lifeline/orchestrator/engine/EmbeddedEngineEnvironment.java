@@ -2,7 +2,10 @@ package org.lifeline.orchestrator.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -16,6 +19,8 @@ import org.springframework.core.env.MapPropertySource;
 public class EmbeddedEngineEnvironment implements EnvironmentPostProcessor {
 
   static final int DEFAULT_PORT = 26500;
+  /** Only this machine reaches the engine's gRPC gateway, which has no authentication. */
+  static final String DEFAULT_ADDRESS = "127.0.0.1";
   static final String RESOLVED_PORT = "lifeline.engine.embedded.resolved-port";
 
   @Override
@@ -25,7 +30,8 @@ public class EmbeddedEngineEnvironment implements EnvironmentPostProcessor {
       return;
     }
     int port = environment.getProperty("lifeline.engine.embedded.port", Integer.class, DEFAULT_PORT);
-    int resolvedPort = port == 0 ? freePort() : port;
+    InetAddress address = address(environment.getProperty("lifeline.engine.embedded.address", DEFAULT_ADDRESS));
+    int resolvedPort = port == 0 ? freePort(address) : port;
     environment
         .getPropertySources()
         .addFirst(
@@ -33,7 +39,7 @@ public class EmbeddedEngineEnvironment implements EnvironmentPostProcessor {
                 "lifelineEmbeddedEngine",
                 Map.of(
                     RESOLVED_PORT, resolvedPort,
-                    "camunda.client.grpc-address", "http://127.0.0.1:" + resolvedPort,
+                    "camunda.client.grpc-address", "http://" + clientHost(address) + ":" + resolvedPort,
                     "camunda.client.prefer-rest-over-grpc", false)));
     // The in-memory engine has no long polling: every poll is a record it keeps (~20 workers polling every 100 ms
     // wrote 400 a second while idle). It pushes jobs to streaming workers instead; polling only catches a missed push.
@@ -49,8 +55,25 @@ public class EmbeddedEngineEnvironment implements EnvironmentPostProcessor {
                     "camunda.client.worker.defaults.poll-interval", "5s")));
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
+  static InetAddress address(String address) {
+    try {
+      return InetAddress.getByName(address);
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("lifeline.engine.embedded.address: unknown address " + address, e);
+    }
+  }
+
+  /** How a client on this machine reaches a gateway listening on the address: the wildcard is reached locally. */
+  static String clientHost(InetAddress listening) {
+    if (listening.isAnyLocalAddress()) {
+      return "127.0.0.1";
+    }
+    String host = listening.getHostAddress();
+    return listening instanceof Inet6Address ? "[" + host + "]" : host;
+  }
+
+  private static int freePort(InetAddress address) {
+    try (ServerSocket socket = new ServerSocket(0, 1, address)) {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException("No free port for the embedded engine", e);

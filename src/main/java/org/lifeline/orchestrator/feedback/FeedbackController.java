@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.UUID;
+import org.lifeline.orchestrator.audit.AuditedRead;
 import org.lifeline.orchestrator.platform.ConflictRetry;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -39,6 +40,7 @@ class FeedbackController {
 
   @GetMapping("/api/v1/requests/{requestId}/feedback-link")
   @PreAuthorize("hasAnyRole('INTEGRATOR', 'ADMIN')")
+  @AuditedRead
   @Operation(
       summary = "Issue a one-time feedback link to show to the person",
       description =

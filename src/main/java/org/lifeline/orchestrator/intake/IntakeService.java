@@ -31,14 +31,14 @@ class IntakeService {
     this.clock = clock;
   }
 
-  /** The request stored earlier under this idempotency key, if its body was the same. */
+  /** The request this caller stored earlier under this idempotency key, if its body was the same. */
   @Transactional(readOnly = true)
-  Optional<HelpRequest> earlierRequest(String idempotencyKey, IntakeRequest body) {
+  Optional<HelpRequest> earlierRequest(String caller, String idempotencyKey, IntakeRequest body) {
     if (idempotencyKey == null) {
       return Optional.empty();
     }
     return requests
-        .findByIdempotencyKey(idempotencyKey)
+        .findByIdempotencyScopeAndIdempotencyKey(caller, idempotencyKey)
         .map(
             earlier -> {
               if (!fingerprint(body).equals(earlier.getIdempotencyFingerprint())) {
@@ -50,12 +50,13 @@ class IntakeService {
 
   /** Contact, request, first history entries: one transaction, all or nothing. */
   @Transactional
-  HelpRequest receive(IntakeRequest body, String idempotencyKey, String actor) {
+  HelpRequest receive(IntakeRequest body, String idempotencyKey, String actor, String integrator) {
     Contact contact = contacts.findOrCreate(body.channel(), body.channelUserId());
     contact.update(body.displayName(), body.language());
     HelpRequest request = new HelpRequest(contact.getId(), body.channel(), body.age(), body.language(), clock.instant());
+    request.rememberIntegrator(integrator);
     if (idempotencyKey != null) {
-      request.rememberIdempotencyKey(idempotencyKey, fingerprint(body));
+      request.rememberIdempotencyKey(actor, idempotencyKey, fingerprint(body));
     }
     HelpRequest saved = lifecycle.register(request, actor);
     if (body.message() != null && !body.message().isBlank()) {

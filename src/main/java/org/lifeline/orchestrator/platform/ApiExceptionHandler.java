@@ -70,6 +70,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RequestSizeLimitFilter.BodyTooLargeException tooLarge) {
+        return handleExceptionInternal(
+            ex, RequestSizeLimitFilter.tooLarge(tooLarge.maxBytes), headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+      }
+    }
     if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field =
           mapping.getPath().stream()

@@ -65,12 +65,28 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
   }
 
   private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes");
+    ProblemDetail problem = tooLarge(maxBytes);
     problem.setInstance(URI.create(request.getRequestURI()));
     response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(response.getOutputStream(), problem);
+  }
+
+  static ProblemDetail tooLarge(long maxBytes) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes");
+  }
+
+  /**
+   * Reading a body without an announced size (chunked) went past the limit. Whoever reads it (a message converter)
+   * fails with it as the cause, and {@link ApiExceptionHandler} answers 413 from it.
+   */
+  static final class BodyTooLargeException extends IOException {
+    final long maxBytes;
+
+    BodyTooLargeException(long maxBytes) {
+      super("Request body over " + maxBytes + " bytes");
+      this.maxBytes = maxBytes;
+    }
   }
 
   private static final class LimitedRequest extends HttpServletRequestWrapper {
@@ -113,7 +129,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                 read += n;
                 if (read > maxBytes) {
                   exceeded = true;
-                  throw new IOException("Request body over " + maxBytes + " bytes");
+                  throw new BodyTooLargeException(maxBytes);
                 }
               }
 

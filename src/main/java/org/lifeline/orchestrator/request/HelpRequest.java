@@ -41,6 +41,12 @@ public class HelpRequest {
   private String engineRun;
   private Instant dispatchNotBefore;
 
+  /** The integrator that brought the request (null: staff, the public web form, the Telegram bot). */
+  private String integrator;
+
+  /** Who the idempotency key belongs to: the same key from two callers makes two requests. */
+  private String idempotencyScope;
+
   private String idempotencyKey;
   private String idempotencyFingerprint;
 
@@ -66,7 +72,12 @@ public class HelpRequest {
     this.updatedAt = now;
   }
 
-  public void rememberIdempotencyKey(String key, String fingerprint) {
+  public void rememberIntegrator(String integrator) {
+    this.integrator = integrator;
+  }
+
+  public void rememberIdempotencyKey(String scope, String key, String fingerprint) {
+    this.idempotencyScope = scope;
     this.idempotencyKey = key;
     this.idempotencyFingerprint = fingerprint;
   }
@@ -136,6 +147,10 @@ public class HelpRequest {
 
   public String getEngineRun() {
     return engineRun;
+  }
+
+  public String getIntegrator() {
+    return integrator;
   }
 
   public String getIdempotencyFingerprint() {

@@ -13,9 +13,14 @@ import org.springframework.data.repository.query.Param;
 
 public interface HelpRequestRepository extends JpaRepository<HelpRequest, UUID> {
 
-  Optional<HelpRequest> findByIdempotencyKey(String idempotencyKey);
+  Optional<HelpRequest> findByIdempotencyScopeAndIdempotencyKey(String idempotencyScope, String idempotencyKey);
 
   List<HelpRequest> findByContactIdOrderByCreatedAt(UUID contactId);
+
+  List<HelpRequest> findByContactIdAndIntegratorOrderByCreatedAt(UUID contactId, String integrator);
+
+  /** Whether the request was brought by this integrator (false when there is no such request). */
+  boolean existsByIdAndIntegrator(UUID id, String integrator);
 
   /** The person's current request, if one is still open. */
   Optional<HelpRequest> findFirstByContactIdAndStatusNotInOrderByCreatedAtDesc(

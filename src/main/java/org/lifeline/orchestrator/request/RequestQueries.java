@@ -33,10 +33,26 @@ public class RequestQueries {
   /** Every request of one person, oldest first, with their histories (to spot repeat contacts). */
   public List<RequestView> viewsOfContact(UUID contactId) {
     if (!contacts.existsById(contactId)) {
-      throw new ErrorResponseException(
-          HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No contact " + contactId), null);
+      throw noContact(contactId);
     }
-    List<HelpRequest> found = requests.findByContactIdOrderByCreatedAt(contactId);
+    return views(requests.findByContactIdOrderByCreatedAt(contactId));
+  }
+
+  /** The requests of one person that this integrator brought, oldest first; none: as if there were no such person. */
+  public List<RequestView> viewsOfContact(UUID contactId, String integrator) {
+    List<HelpRequest> found = requests.findByContactIdAndIntegratorOrderByCreatedAt(contactId, integrator);
+    if (found.isEmpty()) {
+      throw noContact(contactId);
+    }
+    return views(found);
+  }
+
+  private static ErrorResponseException noContact(UUID contactId) {
+    return new ErrorResponseException(
+        HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No contact " + contactId), null);
+  }
+
+  private List<RequestView> views(List<HelpRequest> found) {
     Map<UUID, List<RequestEvent>> historyByRequest =
         events.findByRequestIdInOrderByAtAscIdAsc(found.stream().map(HelpRequest::getId).toList()).stream()
             .collect(Collectors.groupingBy(RequestEvent::getRequestId));

@@ -120,6 +120,26 @@ class SpecialistCsvImportTest {
   }
 
   @Test
+  void cellsASpreadsheetWouldRunAsFormulasAreRefused() {
+    CsvImportException rejected =
+        rejection(
+            HEADER
+                + "\"=HYPERLINK(\"\"https://evil.example\"\",\"\"Open\"\")\",,en,anxiety,ADULT,UTC,3,mon 09:00-17:00\n"
+                + "Plain Name,@sum,en,anxiety,ADULT,UTC,+3,mon 09:00-17:00\n"
+                + "Minus Sign,,en,anxiety,ADULT,UTC,-1,mon 09:00-17:00\n"
+                + "Fine Name,,en,anxiety,ADULT,UTC,3,mon 09:00-17:00\n");
+
+    assertThat(rejected.rejected()).extracting(RejectedRow::line).containsExactly(2L, 3L, 4L);
+    assertThat(rejected.rejected().get(0).errors())
+        .containsExactly(new RowProblem("name", "must not start with '=': a spreadsheet would run it as a formula"));
+    assertThat(rejected.rejected().get(1).errors())
+        .extracting(RowProblem::field)
+        .contains("max_cases", "username");
+    assertThat(rejected.rejected().get(2).errors())
+        .contains(new RowProblem("max_cases", "must not start with '-': a spreadsheet would run it as a formula"));
+  }
+
+  @Test
   void aTakenUsernameRejectsTheRow() {
     importCsv(HEADER + "First,taken,en,anxiety,ADULT,UTC,3,mon 09:00-17:00\n");
 

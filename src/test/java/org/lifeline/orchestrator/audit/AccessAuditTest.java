@@ -29,6 +29,7 @@ class AccessAuditTest {
 
   static final RequestPostProcessor CURATOR = httpBasic("curator", "demo");
   static final RequestPostProcessor ADMIN = httpBasic("admin", "demo");
+  static final RequestPostProcessor SPECIALIST = httpBasic("specialist", "demo");
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
@@ -75,6 +76,39 @@ class AccessAuditTest {
     assertThat(ofCurator.get("content")).hasSize(1);
     assertThat(ofCurator.get("totalElements").asLong()).isEqualTo(3);
     assertThat(audit("requestId=" + requestId + "&to=" + before).get("totalElements").asLong()).isZero();
+  }
+
+  @Test
+  void refusedAccessIsAuditedSoThatProbingShows() throws Exception {
+    String marker = "PROBE-" + UUID.randomUUID();
+    ApiClient api = new ApiClient(mvc, json);
+    api.createRequest(json.writeValueAsString(Map.of("channel", "web", "channelUserId", marker, "age", 30)));
+    JsonNode created =
+        api.createRequest(json.writeValueAsString(Map.of("channel", "web", "channelUserId", marker, "age", 24)));
+    UUID requestId = UUID.fromString(created.get("id").asText());
+    String taskId = awaitReviewTask(requestId);
+    UUID unknown = UUID.randomUUID();
+
+    mvc.perform(get("/api/v1/tasks/{id}", taskId).with(SPECIALIST)).andExpect(status().isForbidden());
+    mvc.perform(get("/api/v1/requests/{id}", unknown).with(CURATOR)).andExpect(status().isNotFound());
+    mvc.perform(post("/api/v1/requests/{id}/messages", unknown).with(CURATOR).contentType("application/json").content("{\"text\":\"hi\"}"))
+        .andExpect(status().isNotFound());
+    mvc.perform(post("/api/v1/requests/{id}/messages", requestId).with(CURATOR).contentType("application/json").content("{}"))
+        .andExpect(status().isBadRequest());
+
+    JsonNode ofTask = audit("actor=specialist&requestId=" + requestId + "&refused=true");
+    assertThat(ofTask.get("content")).singleElement().satisfies(entry -> {
+      assertThat(entry.get("action").asText()).isEqualTo("GET /api/v1/tasks/{id}");
+      assertThat(entry.get("kind").asText()).isEqualTo("READ");
+      assertThat(entry.get("status").asInt()).isEqualTo(403);
+    });
+    JsonNode ofUnknown = audit("actor=curator&requestId=" + unknown);
+    List<String> refusals = new ArrayList<>();
+    ofUnknown.get("content").forEach(entry -> refusals.add(entry.get("action").asText() + " " + entry.get("status").asInt()));
+    assertThat(refusals).containsExactlyInAnyOrder("GET /api/v1/requests/{id} 404", "POST /api/v1/requests/{id}/messages 404");
+    assertThat(audit("actor=curator&requestId=" + requestId + "&refused=true").get("totalElements").asLong())
+        .as("invalid input reads and changes nothing: not a refusal")
+        .isZero();
   }
 
   @Test

@@ -7,6 +7,8 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.builder.AbstractFlowNodeBuilder;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -35,7 +37,7 @@ final class BareEngineBaseline {
 
   static Result run(int count, int serviceTasks, int executionThreads, int maxJobsActive, Duration pollInterval)
       throws InterruptedException, IOException {
-    ZeebeTestEngine engine = EmbeddedEngine.start(freePort(), DataSize.ofMegabytes(64));
+    ZeebeTestEngine engine = EmbeddedEngine.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), freePort()), DataSize.ofMegabytes(64));
     try (CamundaClient client =
         CamundaClient.newClientBuilder()
             .grpcAddress(URI.create("http://" + engine.getGatewayAddress()))

@@ -250,8 +250,10 @@ class LifecycleBenchmark {
         "--server.port=0",
         "--lifeline.engine.embedded.port=0",
         "--spring.datasource.url=" + database,
-        // One benchmark client stands for many bots: the per-client limit of the public intake is lifted.
+        // One benchmark client stands for many bots, and its single address for many people answering feedback
+        // links: the limits of the public write paths are lifted.
         "--lifeline.rate-limit.client-per-minute=100000000",
+        "--lifeline.rate-limit.anonymous-per-minute=100000000",
         // The platform logs as usual, to a file rather than the test output.
         "--logging.file.name=" + OUTPUT.resolve("platform.log"),
         "--logging.pattern.console="));

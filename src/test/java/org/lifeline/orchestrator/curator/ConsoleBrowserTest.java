@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Level;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +27,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,6 +76,9 @@ class ConsoleBrowserTest {
         "--no-first-run",
         "--window-size=1280,1000",
         "--user-data-dir=" + profile);
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
   }
@@ -112,6 +118,9 @@ class ConsoleBrowserTest {
     assertThat(browser.findElements(By.cssSelector("tr[data-task-id='" + taskId + "']"))).isEmpty();
     assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("Task completed");
     assertThat(backend.find(taskId)).isEmpty();
+    assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+        .as("the console's pages and the vendored form-js run under its content security policy")
+        .noneMatch(entry -> entry.getMessage().contains("Content Security Policy"));
   }
 
   private String openReviewTask() throws Exception {

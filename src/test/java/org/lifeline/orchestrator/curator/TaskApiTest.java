@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
 import java.time.Duration;
@@ -189,15 +190,30 @@ class TaskApiTest {
     Awaitility.await()
         .atMost(Duration.ofSeconds(15))
         .pollInterval(Duration.ofMillis(100))
-        .until(
-            () -> {
-              inbox.refresh();
-              return inboxRows.findById(Long.parseLong(id)).orElseThrow().getState();
-            },
-            state -> state == InboxTask.State.GONE);
+        .until(() -> openTasks(CURATOR, "curators"), open -> open.stream().noneMatch(task -> task.get("id").asText().equals(id)));
+
+    assertThat(inboxRows.findById(Long.parseLong(id))).get().extracting(InboxTask::getState).isEqualTo(InboxTask.State.GONE);
+    mvc.perform(post("/api/v1/tasks/{id}/claim", id).with(CURATOR)).andExpect(status().isNotFound());
+  }
+
+  /** Another client of the engine's gateway (the task id is the job key) completes the job: the inbox drops the task. */
+  @Test
+  void aTaskWhoseJobAnotherClientCompletesLeavesTheInbox() throws Exception {
+    UUID requestId = newRequest();
+    long instance = startReview(requestId);
+    String id = awaitTask(CURATOR, "curators", requestId, "Task_ReviewRequest").get("id").asText();
+
+    try (ZeebeClient outsider = engine.createClient()) {
+      outsider.newCompleteCommand(Long.parseLong(id)).variables(Map.of("decision", "reject")).send().join();
+    }
 
     assertThat(openTasks(CURATOR, "curators")).noneMatch(open -> open.get("id").asText().equals(id));
+    assertThat(openTasks(ADMIN, null)).noneMatch(open -> open.get("requestId").asText().equals(requestId.toString()));
+    assertThat(inboxRows.findById(Long.parseLong(id))).get().extracting(InboxTask::getState).isEqualTo(InboxTask.State.GONE);
+    mvc.perform(get("/api/v1/tasks/{id}", id).with(CURATOR)).andExpect(status().isNotFound());
     mvc.perform(post("/api/v1/tasks/{id}/claim", id).with(CURATOR)).andExpect(status().isNotFound());
+    assertThat(engineRecordsContaining("\"processInstanceKey\":" + instance))
+        .anyMatch(record -> record.contains("\"elementId\":\"EndEvent_Rejected\"") && record.contains("ELEMENT_COMPLETED"));
   }
 
   @Test

@@ -1,7 +1,13 @@
 package org.lifeline.orchestrator.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -9,19 +15,30 @@ import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.util.unit.DataSize;
 
-/** The embedded engine runs processes on its RocksDB state and leaves no state behind when it stops. */
+/**
+ * The embedded engine runs processes on its RocksDB state, leaves no state behind when it stops, and its gRPC gateway
+ * (no authentication) answers only where it is told to listen: this machine, unless configured otherwise.
+ */
 class EmbeddedEngineTest {
 
   @Test
   void runsAProcessAndRemovesItsStateWhenStopped() throws Exception {
-    EmbeddedEngine engine = EmbeddedEngine.start(freePort(), DataSize.ofMegabytes(16));
+    EmbeddedEngine engine = EmbeddedEngine.start(loopback(freePort()), DataSize.ofMegabytes(16));
     try (ZeebeClient client = engine.createClient()) {
       assertThat(engine.stateDirectory()).isDirectory();
       client
@@ -47,6 +64,84 @@ class EmbeddedEngineTest {
       engine.stop();
     }
     assertThat(Files.exists(engine.stateDirectory())).isFalse();
+  }
+
+  @Test
+  void theDefaultSettingListensOnTheLoopbackAddressOnly() throws Exception {
+    List<InetAddress> otherInterfaces = nonLoopbackAddresses();
+    assumeThat(otherInterfaces).as("this machine has a network interface besides loopback").isNotEmpty();
+    int port = freePort();
+    EmbeddedEngine engine = startConfigured(port, new EngineProperties(null, null));
+    try (ZeebeClient client = engine.createClient()) {
+      assertThat(engine.address().getAddress().isLoopbackAddress()).isTrue();
+      assertThat(client.newTopologyRequest().send().join().getBrokers()).hasSize(1);
+      assertThat(connects(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))).isTrue();
+      for (InetAddress other : otherInterfaces) {
+        assertThatThrownBy(() -> connects(new InetSocketAddress(other, port)))
+            .as("port %d on %s", port, other)
+            .isInstanceOf(ConnectException.class);
+      }
+    } finally {
+      engine.stop();
+    }
+  }
+
+  @Test
+  void anotherAddressIsAnExplicitChoiceAndWarnedAbout() throws Exception {
+    List<InetAddress> otherInterfaces = nonLoopbackAddresses();
+    assumeThat(otherInterfaces).as("this machine has a network interface besides loopback").isNotEmpty();
+    Logger log = (Logger) LoggerFactory.getLogger(EmbeddedEngineConfiguration.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    log.addAppender(logged);
+    int port = freePort();
+    EmbeddedEngine engine;
+    try {
+      engine = startConfigured(port, new EngineProperties(null, new EngineProperties.Embedded(port, "0.0.0.0")));
+    } finally {
+      log.detachAppender(logged);
+    }
+    try (ZeebeClient client = engine.createClient()) {
+      assertThat(connects(new InetSocketAddress(otherInterfaces.get(0), port))).isTrue();
+      assertThat(client.newTopologyRequest().send().join().getBrokers()).hasSize(1);
+      assertThat(logged.list)
+          .filteredOn(event -> event.getLevel() == Level.WARN)
+          .singleElement()
+          .satisfies(warning -> assertThat(warning.getFormattedMessage()).contains("0.0.0.0", "no authentication", "SSH tunnel"));
+    } finally {
+      engine.stop();
+    }
+  }
+
+  private static EmbeddedEngine startConfigured(int port, EngineProperties properties) throws IOException {
+    return new EmbeddedEngineConfiguration().embeddedZeebeEngine(port, properties, DataSize.ofMegabytes(16));
+  }
+
+  private static boolean connects(InetSocketAddress address) throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.connect(address, 2000);
+      return socket.isConnected();
+    }
+  }
+
+  private static List<InetAddress> nonLoopbackAddresses() throws SocketException {
+    return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+        .filter(networkInterface -> isUp(networkInterface))
+        .flatMap(networkInterface -> Collections.list(networkInterface.getInetAddresses()).stream())
+        .filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+        .toList();
+  }
+
+  private static boolean isUp(NetworkInterface networkInterface) {
+    try {
+      return networkInterface.isUp();
+    } catch (SocketException e) {
+      return false;
+    }
+  }
+
+  private static InetSocketAddress loopback(int port) {
+    return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
   }
 
   private static int freePort() throws IOException {

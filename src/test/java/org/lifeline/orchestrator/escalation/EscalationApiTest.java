@@ -2,6 +2,7 @@ package org.lifeline.orchestrator.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -37,8 +38,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lifeline.orchestrator.ApiClient;
 import org.lifeline.orchestrator.PlatformTest;
+import org.lifeline.orchestrator.assignment.AssignmentService;
 import org.lifeline.orchestrator.engine.EngineRun;
 import org.lifeline.orchestrator.engine.UserTaskAdaptation;
+import org.lifeline.orchestrator.platform.security.Roles;
 import org.lifeline.orchestrator.request.HelpRequestRepository;
 import org.lifeline.orchestrator.request.RequestLifecycle;
 import org.lifeline.orchestrator.request.RequestStatus;
@@ -66,6 +69,7 @@ class EscalationApiTest {
   @Autowired EscalationSignalRepository signals;
   @Autowired Escalations escalations;
   @Autowired EscalationRepository escalationRows;
+  @Autowired AssignmentService assignment;
 
   ApiClient api;
 
@@ -160,7 +164,7 @@ class EscalationApiTest {
     UUID id = newRequest(null);
     long running = driveByWaitingInstance(id, RequestStatus.IN_PROGRESS);
 
-    flag(id, "HIGH", "disclosed-plan", httpBasic("specialist", "demo"))
+    flag(id, "HIGH", "disclosed-plan", httpBasic("curator", "demo"))
         .andExpect(status().isAccepted())
         .andExpect(jsonPath("$.escalates").value(true));
     JobRecordValue task = awaitReviewTask(id);
@@ -272,6 +276,48 @@ class EscalationApiTest {
                 .content("{\"text\":\" \"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("text"));
+  }
+
+  @Test
+  void aSpecialistFlagsOnlyTheCasesTheyHold() throws Exception {
+    UUID id = newRequest(null);
+    String username = "flagging-specialist-" + UUID.randomUUID().toString().substring(0, 8);
+    RequestPostProcessor holder = user(username).roles(Roles.SPECIALIST);
+    RequestPostProcessor anotherSpecialist = user("another-" + username).roles(Roles.SPECIALIST);
+    UUID specialistId = registerSpecialist(username);
+
+    flag(id, "HIGH", "concern", holder).andExpect(status().isNotFound());
+    flag(id, "HIGH", "concern", anotherSpecialist).andExpect(status().isNotFound());
+    flag(UUID.randomUUID(), "HIGH", "concern", holder)
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    assertThat(signals.findByRequestIdOrderByCreatedAt(id)).as("no escalation from a stranger's flag").isEmpty();
+
+    assertThat(assignment.reserve(id, specialistId)).isPresent();
+
+    flag(id, "HIGH", "concern", anotherSpecialist).andExpect(status().isNotFound());
+    flag(id, "HIGH", "disclosed-plan", holder).andExpect(status().isAccepted()).andExpect(jsonPath("$.escalates").value(true));
+    assertThat(signals.findByRequestIdOrderByCreatedAt(id)).hasSize(1);
+    assertThat(entries(api.request(id), "RISK_SIGNAL")).singleElement()
+        .satisfies(signal -> assertThat(signal.get("actor").asText()).isEqualTo(username));
+    flag(id, "LOW", "concern", httpBasic("curator", "demo")).andExpect(status().isAccepted());
+  }
+
+  /** A specialist nobody else's request matches (Zulu only), with one place: the test's reservation takes it. */
+  private UUID registerSpecialist(String username) throws Exception {
+    String body =
+        """
+        {"name":"Flagging Specialist","username":"%s","languages":["zu"],"topics":["other"],"ageGroups":["SENIOR"],
+         "timeZone":"Europe/Kyiv","maxCases":1,"shifts":[{"day":"MONDAY","start":"09:00","end":"10:00"}]}
+        """
+            .formatted(username);
+    String created =
+        mvc.perform(post("/api/v1/specialists").with(httpBasic("curator", "demo")).contentType(MediaType.APPLICATION_JSON).content(body))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    return UUID.fromString(json.readTree(created).get("id").asText());
   }
 
   @Test

@@ -50,7 +50,9 @@ class NothingIsLostTest {
             Map.entry("camunda.client.rest-address", "http://127.0.0.1:" + freePort()),
             Map.entry("camunda.client.prefer-rest-over-grpc", "false"),
             Map.entry("camunda.client.request-timeout", "2s"),
-            Map.entry("lifeline.security.integrator-keys", apiKey),
+            Map.entry("lifeline.security.integrators[0].name", "test-bot"),
+            Map.entry("lifeline.security.integrators[0].key", apiKey),
+            Map.entry("lifeline.security.integrators[0].channels", "web"),
             Map.entry("lifeline.crypto.keys[0].id", "test"),
             Map.entry("lifeline.crypto.keys[0].secret", "dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktdGVzdCE="),
             Map.entry("lifeline.crypto.active-key", "test"));

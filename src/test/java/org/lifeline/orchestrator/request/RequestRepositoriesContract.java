@@ -106,11 +106,13 @@ abstract class RequestRepositoriesContract {
     request.raiseRisk(RiskLevel.HIGH, T0.plusSeconds(1));
     request.changeStatus(RequestStatus.CURATOR_REVIEW, T0.plusSeconds(2));
     request.processStarted(Long.MAX_VALUE, RUN, T0.plusSeconds(3));
-    request.rememberIdempotencyKey("key-1", "f".repeat(64));
+    request.rememberIntegrator("partner-bot");
+    request.rememberIdempotencyKey("partner-bot", "key-1", "f".repeat(64));
     requests.saveAndFlush(request);
     entities.clear();
 
-    HelpRequest found = requests.findByIdempotencyKey("key-1").orElseThrow();
+    assertThat(requests.findByIdempotencyScopeAndIdempotencyKey("other-bot", "key-1")).isEmpty();
+    HelpRequest found = requests.findByIdempotencyScopeAndIdempotencyKey("partner-bot", "key-1").orElseThrow();
 
     assertThat(found.getContactId()).isEqualTo(contact.getId());
     assertThat(found.getChannel()).isEqualTo(Channel.TELEGRAM);
@@ -121,6 +123,7 @@ abstract class RequestRepositoriesContract {
     assertThat(found.getProcessInstanceKey()).isEqualTo(Long.MAX_VALUE);
     assertThat(found.getEngineRun()).isEqualTo(RUN);
     assertThat(found.getIdempotencyFingerprint()).isEqualTo("f".repeat(64));
+    assertThat(found.getIntegrator()).isEqualTo("partner-bot");
     assertThat(found.getCreatedAt()).isEqualTo(T0);
     assertThat(found.getUpdatedAt()).isEqualTo(T0.plusSeconds(3));
   }
@@ -181,14 +184,35 @@ abstract class RequestRepositoriesContract {
   }
 
   @Test
-  void anIdempotencyKeyBelongsToOneRequest() {
+  void anIdempotencyKeyBelongsToOneRequestOfEachCaller() {
     HelpRequest first = request(T0);
-    first.rememberIdempotencyKey("same-key", "a".repeat(64));
+    first.rememberIdempotencyKey("bot-a", "same-key", "a".repeat(64));
     requests.saveAndFlush(first);
-    HelpRequest second = request(T0.plus(Duration.ofSeconds(1)));
-    second.rememberIdempotencyKey("same-key", "b".repeat(64));
+    HelpRequest ofAnotherCaller = request(T0.plus(Duration.ofSeconds(1)));
+    ofAnotherCaller.rememberIdempotencyKey("bot-b", "same-key", "a".repeat(64));
+    requests.saveAndFlush(ofAnotherCaller);
+    HelpRequest second = request(T0.plus(Duration.ofSeconds(2)));
+    second.rememberIdempotencyKey("bot-a", "same-key", "b".repeat(64));
 
     assertThatThrownBy(() -> requests.saveAndFlush(second)).isInstanceOf(DataIntegrityViolationException.class);
+  }
+
+  @Test
+  void findsTheRequestsAnIntegratorBrought() {
+    HelpRequest ofA = request(T0);
+    ofA.rememberIntegrator("bot-a");
+    HelpRequest ofB = request(T0.plusSeconds(1));
+    ofB.rememberIntegrator("bot-b");
+    HelpRequest ofStaff = request(T0.plusSeconds(2));
+    requests.saveAllAndFlush(List.of(ofA, ofB, ofStaff));
+
+    assertThat(requests.findByContactIdAndIntegratorOrderByCreatedAt(contact.getId(), "bot-a"))
+        .extracting(HelpRequest::getId)
+        .containsExactly(ofA.getId());
+    assertThat(requests.existsByIdAndIntegrator(ofA.getId(), "bot-a")).isTrue();
+    assertThat(requests.existsByIdAndIntegrator(ofA.getId(), "bot-b")).isFalse();
+    assertThat(requests.existsByIdAndIntegrator(ofStaff.getId(), "bot-a")).isFalse();
+    assertThat(requests.existsByIdAndIntegrator(UUID.randomUUID(), "bot-a")).isFalse();
   }
 
   private HelpRequest request(Instant createdAt) {

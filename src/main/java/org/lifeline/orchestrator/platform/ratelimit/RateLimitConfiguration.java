@@ -1,6 +1,7 @@
 package org.lifeline.orchestrator.platform.ratelimit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -12,9 +13,10 @@ class RateLimitConfiguration {
 
   /** Runs after Spring Security, so it knows who is calling. */
   @Bean
-  FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimitProperties properties, Clock clock, ObjectMapper json) {
+  FilterRegistrationBean<RateLimitFilter> rateLimitFilter(
+      RateLimitProperties properties, Clock clock, ObjectMapper json, MeterRegistry metrics) {
     FilterRegistrationBean<RateLimitFilter> registration =
-        new FilterRegistrationBean<>(new RateLimitFilter(properties, new TokenBuckets(clock), json));
+        new FilterRegistrationBean<>(new RateLimitFilter(properties, new TokenBuckets(clock), json, metrics));
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
     return registration;
   }

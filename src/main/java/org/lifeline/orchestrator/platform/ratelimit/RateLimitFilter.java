@@ -1,6 +1,7 @@
 package org.lifeline.orchestrator.platform.ratelimit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,24 +20,33 @@ import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits the endpoints open to the public per client: by credentials when there are any, by IP
- * address otherwise. Over the limit: 429 problem+json with Retry-After.
+ * Limits the public write paths per client: each integrator and each user by its name, callers without credentials
+ * by IP address (the client's, behind a trusted proxy). Over the limit: 429 problem+json with Retry-After, counted in
+ * {@value #REFUSED} by client.
  */
 class RateLimitFilter extends OncePerRequestFilter {
+
+  static final String REFUSED = "lifeline.rate-limit.refused";
+  static final String ANONYMOUS = "anonymous";
 
   private final RateLimitProperties properties;
   private final TokenBuckets buckets;
   private final ObjectMapper json;
+  private final MeterRegistry metrics;
   private final AntPathMatcher paths = new AntPathMatcher();
 
-  RateLimitFilter(RateLimitProperties properties, TokenBuckets buckets, ObjectMapper json) {
+  RateLimitFilter(RateLimitProperties properties, TokenBuckets buckets, ObjectMapper json, MeterRegistry metrics) {
     this.properties = properties;
     this.buckets = buckets;
     this.json = json;
+    this.metrics = metrics;
   }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
+    if (!properties.methods().contains(request.getMethod())) {
+      return true;
+    }
     String path = request.getRequestURI().substring(request.getContextPath().length());
     return properties.paths().stream().noneMatch(pattern -> paths.match(pattern, path));
   }
@@ -53,6 +63,7 @@ class RateLimitFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
+    metrics.counter(REFUSED, "client", anonymous ? ANONYMOUS : authentication.getName()).increment();
     long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, "Too many requests: try again in " + seconds + " s");

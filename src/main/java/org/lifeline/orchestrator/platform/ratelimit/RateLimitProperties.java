@@ -1,17 +1,27 @@
 package org.lifeline.orchestrator.platform.ratelimit;
 
 import java.util.List;
+import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param paths request paths (Ant patterns) that are limited: the endpoints open to the public
+ * @param paths request paths (Ant patterns) that are limited: the public write paths (intake, a person's messages,
+ *     one-time feedback links, the web chat once it exists); adding a path is configuration only
+ * @param methods the HTTP methods limited on those paths (default: the writes, POST, PUT, PATCH, DELETE)
  * @param anonymousPerMinute requests a minute from one IP address without credentials
- * @param clientPerMinute requests a minute from one authenticated client (API key, user)
+ * @param clientPerMinute requests a minute from one authenticated client: each integrator and each user has its own
+ *     bucket
  */
 @ConfigurationProperties("lifeline.rate-limit")
-public record RateLimitProperties(List<String> paths, int anonymousPerMinute, int clientPerMinute) {
+public record RateLimitProperties(List<String> paths, List<String> methods, int anonymousPerMinute, int clientPerMinute) {
+
+  static final List<String> WRITES = List.of("POST", "PUT", "PATCH", "DELETE");
 
   public RateLimitProperties {
     paths = paths == null ? List.of() : List.copyOf(paths);
+    methods =
+        methods == null || methods.isEmpty()
+            ? WRITES
+            : methods.stream().map(method -> method.toUpperCase(Locale.ROOT)).toList();
   }
 }

@@ -26,9 +26,9 @@ class DemoCredentialsGuard {
       throw new IllegalStateException(
           "The demo encryption key is only allowed in embedded mode: configure lifeline.crypto.keys");
     }
-    if (security.integratorKeys().contains(DEMO_INTEGRATOR_KEY)) {
+    if (security.integrators().stream().anyMatch(integrator -> DEMO_INTEGRATOR_KEY.equals(integrator.key()))) {
       throw new IllegalStateException(
-          "The demo integrator key is only allowed in embedded mode: set lifeline.security.integrator-keys");
+          "The demo integrator key is only allowed in embedded mode: configure lifeline.security.integrators");
     }
     for (SecurityProperties.UserAccount user : security.users()) {
       if (passwords.matches(DEMO_PASSWORD, user.passwordHash())) {

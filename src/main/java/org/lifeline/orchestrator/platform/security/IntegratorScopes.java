@@ -14,7 +14,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 /**
  * Maps an OAuth2 access token (client credentials) to platform roles: the scope {@value #INTEGRATOR_SCOPE}
  * grants ROLE_INTEGRATOR. Other scopes are kept as SCOPE_... authorities and grant nothing here. The
- * principal's name is the token's subject (the client id), which the audit and history record.
+ * principal's name is the client the token was issued to ({@code client_id}, else {@code azp}, else the subject): the
+ * integrator's name, which its requests, the audit and the history record, and which
+ * {@code lifeline.security.integrators} may describe (channels, webhook) without a key.
  */
 class IntegratorScopes implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -29,6 +31,16 @@ class IntegratorScopes implements Converter<Jwt, AbstractAuthenticationToken> {
     if (authorities.stream().anyMatch(authority -> authority.getAuthority().equals("SCOPE_" + INTEGRATOR_SCOPE))) {
       authorities.add(new SimpleGrantedAuthority("ROLE_" + Roles.INTEGRATOR));
     }
-    return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+    return new JwtAuthenticationToken(jwt, authorities, clientOf(jwt));
+  }
+
+  private static String clientOf(Jwt jwt) {
+    for (String claim : List.of("client_id", "azp")) {
+      String client = jwt.getClaimAsString(claim);
+      if (client != null && !client.isBlank()) {
+        return client;
+      }
+    }
+    return jwt.getSubject();
   }
 }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -13,7 +14,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** 401 and 403 as problem+json, like every other API error. */
+/** 401, 403 and 429 (too many failed logins) as problem+json, like every other API error. */
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
   private final ObjectMapper json;
@@ -25,6 +26,11 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
   @Override
   public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
       throws IOException {
+    if (exception instanceof LoginThrottledException throttled) {
+      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+      write(request, response, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage());
+      return;
+    }
     response.setHeader("WWW-Authenticate", "Basic realm=\"lifeline\"");
     write(request, response, HttpStatus.UNAUTHORIZED, "Authentication required: an X-API-Key header or a user login");
   }

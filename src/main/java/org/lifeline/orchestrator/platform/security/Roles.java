@@ -1,5 +1,7 @@
 package org.lifeline.orchestrator.platform.security;
 
+import java.util.Set;
+
 /** Who may do what: integrators feed requests in; people work on them. */
 public final class Roles {
 
@@ -8,6 +10,9 @@ public final class Roles {
   public static final String SPECIALIST = "SPECIALIST";
   public static final String SUPERVISOR = "SUPERVISOR";
   public static final String ADMIN = "ADMIN";
+
+  /** The people's roles: whoever has one of them is treated as a person, not as an integrator. */
+  public static final Set<String> STAFF = Set.of(CURATOR, SPECIALIST, SUPERVISOR, ADMIN);
 
   private Roles() {}
 }

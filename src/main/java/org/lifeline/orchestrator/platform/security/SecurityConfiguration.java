@@ -1,26 +1,46 @@
 package org.lifeline.orchestrator.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.Map;
+import org.lifeline.orchestrator.engine.EngineProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+  /** Console pages load only the platform's own scripts, styles and images, post only to it and are framed by nobody. */
+  static final String CONSOLE_POLICY =
+      "default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+  /** API answers are data: they load nothing and are framed by nobody. */
+  static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+  /** No page of the platform needs the camera, the microphone, the location, payments or USB devices. */
+  static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+  static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
 
   @Bean
   PasswordEncoder passwordEncoder() {
@@ -28,16 +48,26 @@ class SecurityConfiguration {
   }
 
   @Bean
-  UserDetailsService users(SecurityProperties properties) {
-    return new InMemoryUserDetailsManager(
-        properties.users().stream()
-            .map(
-                account ->
-                    User.withUsername(account.username())
-                        .password(account.passwordHash())
-                        .roles(account.roles().toArray(String[]::new))
-                        .build())
-            .toList());
+  LoginThrottle loginThrottle(LoginThrottleProperties properties, ObjectProvider<LoginAttempts> attempts, Clock clock) {
+    return new LoginThrottle(properties, attempts.getIfAvailable(InMemoryLoginAttempts::new), clock);
+  }
+
+  /** The configured users (lifeline.security.users), their passwords checked through the login throttle. */
+  @Bean
+  AuthenticationProvider configuredUsers(SecurityProperties properties, PasswordEncoder passwords, LoginThrottle throttle) {
+    InMemoryUserDetailsManager users =
+        new InMemoryUserDetailsManager(
+            properties.users().stream()
+                .map(
+                    account ->
+                        User.withUsername(account.username())
+                            .password(account.passwordHash())
+                            .roles(account.roles().toArray(String[]::new))
+                            .build())
+                .toList());
+    DaoAuthenticationProvider checked = new DaoAuthenticationProvider(users);
+    checked.setPasswordEncoder(passwords);
+    return new ThrottledAuthenticationProvider(checked, throttle);
   }
 
   @Bean
@@ -56,17 +86,19 @@ class SecurityConfiguration {
   @Order(1)
   SecurityFilterChain api(
       HttpSecurity http,
-      SecurityProperties properties,
+      Integrators integrators,
+      LoginThrottle throttle,
       ProblemAuthenticationEntryPoint problems,
       ObjectProvider<JwtDecoder> jwtDecoder,
       AnonymousIntake anonymousIntake)
       throws Exception {
+    hardenHeaders(http, API_POLICY);
     http.securityMatcher("/api/**")
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-        .addFilterBefore(new ApiKeyAuthenticationFilter(properties.integratorKeys(), problems), BasicAuthenticationFilter.class)
+        .addFilterBefore(new ApiKeyAuthenticationFilter(integrators, throttle, problems), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(
             requests -> {
               if (anonymousIntake.isAllowed()) {
@@ -96,6 +128,7 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain console(HttpSecurity http) throws Exception {
+    hardenHeaders(http, CONSOLE_POLICY);
     return http.securityMatcher("/console/**")
         .authorizeHttpRequests(
             requests ->
@@ -110,26 +143,63 @@ class SecurityConfiguration {
                     .loginPage("/console/login")
                     .loginProcessingUrl("/console/login")
                     .defaultSuccessUrl("/console/tasks", true)
-                    .failureUrl("/console/login?error"))
+                    .failureHandler(consoleLoginFailures()))
         .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?logout"))
         .build();
   }
 
-  /** Everything else: health and API docs are open, operations need an admin. */
+  /** A wrong password shows the login page with an error; too many of them, with a request to wait. */
+  private static AuthenticationFailureHandler consoleLoginFailures() {
+    ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
+    failures.setDefaultFailureUrl("/console/login?error");
+    failures.setExceptionMappings(Map.of(LoginThrottledException.class.getName(), "/console/login?throttled"));
+    return failures;
+  }
+
+  /**
+   * Everything else: health is open, operations need an admin. The API docs (OpenAPI and Swagger UI) are open in the
+   * embedded mode and need a login (a user or an integrator's key) in any other, unless {@code
+   * lifeline.security.public-api-docs} says otherwise.
+   */
   @Bean
   @Order(3)
-  SecurityFilterChain site(HttpSecurity http, ProblemAuthenticationEntryPoint problems) throws Exception {
+  SecurityFilterChain site(
+      HttpSecurity http,
+      Integrators integrators,
+      LoginThrottle throttle,
+      ProblemAuthenticationEntryPoint problems,
+      EngineProperties engine,
+      @Value("${lifeline.security.public-api-docs:#{null}}") Boolean publicApiDocs)
+      throws Exception {
+    boolean apiDocsOpen = publicApiDocs != null ? publicApiDocs : engine.isEmbedded();
+    hardenHeaders(http, null);
     return http.authorizeHttpRequests(
-            requests ->
-                requests
-                    .requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
-                    .permitAll()
-                    .requestMatchers("/actuator/**")
-                    .hasRole(Roles.ADMIN)
-                    .anyRequest()
-                    .authenticated())
+            requests -> {
+              requests.requestMatchers("/actuator/health/**", "/actuator/health", "/error").permitAll();
+              if (apiDocsOpen) {
+                requests.requestMatchers(API_DOCS).permitAll();
+              }
+              requests.requestMatchers("/actuator/**").hasRole(Roles.ADMIN).anyRequest().authenticated();
+            })
+        .addFilterBefore(new ApiKeyAuthenticationFilter(integrators, throttle, problems), BasicAuthenticationFilter.class)
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .build();
+  }
+
+  /**
+   * Spring Security's defaults (no sniffing, no framing, no caching, HSTS over TLS) and: who may be told where a
+   * link came from (nobody), which browser features a page may use (none of the sensitive ones), and the content
+   * security policy, where one is given (Swagger UI under the site chain keeps the browser's defaults).
+   */
+  private static void hardenHeaders(HttpSecurity http, String contentSecurityPolicy) throws Exception {
+    http.headers(
+        headers -> {
+          headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER));
+          headers.permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY));
+          if (contentSecurityPolicy != null) {
+            headers.contentSecurityPolicy(policy -> policy.policyDirectives(contentSecurityPolicy));
+          }
+        });
   }
 }

@@ -3,8 +3,10 @@ package org.lifeline.orchestrator.platform.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.lifeline.orchestrator.MutableClock;
@@ -17,9 +19,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 class RateLimitFilterTest {
 
+  static final List<String> PUBLIC_WRITE_PATHS = List.of("/api/v1/requests", "/api/v1/requests/*/messages", "/api/v1/feedback/*");
+
   MutableClock clock = new MutableClock();
+  SimpleMeterRegistry metrics = new SimpleMeterRegistry();
   RateLimitFilter filter =
-      new RateLimitFilter(new RateLimitProperties(List.of("/api/v1/requests"), 3, 5), new TokenBuckets(clock), new ObjectMapper());
+      new RateLimitFilter(
+          new RateLimitProperties(PUBLIC_WRITE_PATHS, null, 3, 5), new TokenBuckets(clock), new ObjectMapper(), metrics);
 
   @AfterEach
   void clearSecurity() {
@@ -54,8 +60,7 @@ class RateLimitFilterTest {
 
   @Test
   void anAuthenticatedClientHasItsOwnLargerAllowance() throws Exception {
-    SecurityContextHolder.getContext()
-        .setAuthentication(UsernamePasswordAuthenticationToken.authenticated("integrator", null, AuthorityUtils.NO_AUTHORITIES));
+    actAs("integrator-a");
     for (int i = 0; i < 5; i++) {
       assertThat(call("10.0.0.4").getStatus()).isEqualTo(200);
     }
@@ -63,21 +68,77 @@ class RateLimitFilterTest {
   }
 
   @Test
-  void otherPathsAreNotLimited() throws Exception {
+  void eachIntegratorHasItsOwnBucket() throws Exception {
+    actAs("integrator-a");
+    for (int i = 0; i < 5; i++) {
+      call("10.0.0.6");
+    }
+    assertThat(call("10.0.0.6").getStatus()).isEqualTo(429);
+
+    actAs("integrator-b");
+    assertThat(call("10.0.0.6").getStatus()).as("another integrator's first request, from the same address").isEqualTo(200);
+    assertThat(metrics.counter(RateLimitFilter.REFUSED, "client", "integrator-a").count()).isEqualTo(1);
+    assertThat(metrics.counter(RateLimitFilter.REFUSED, "client", "integrator-b").count()).isZero();
+  }
+
+  @Test
+  void everyPublicWritePathSharesTheCallersBucket() throws Exception {
+    actAs("integrator-c");
+    assertThat(call("POST", "/api/v1/requests", "10.0.0.7").getStatus()).isEqualTo(200);
+    assertThat(call("POST", "/api/v1/requests/" + UUID.randomUUID() + "/messages", "10.0.0.7").getStatus()).isEqualTo(200);
+    assertThat(call("POST", "/api/v1/requests/" + UUID.randomUUID() + "/messages", "10.0.0.7").getStatus()).isEqualTo(200);
+    assertThat(call("POST", "/api/v1/requests/" + UUID.randomUUID() + "/messages", "10.0.0.7").getStatus()).isEqualTo(200);
+    assertThat(call("POST", "/api/v1/requests/" + UUID.randomUUID() + "/messages", "10.0.0.7").getStatus()).isEqualTo(200);
+    assertThat(call("POST", "/api/v1/requests/" + UUID.randomUUID() + "/messages", "10.0.0.7").getStatus()).isEqualTo(429);
+
+    SecurityContextHolder.clearContext();
+    for (int i = 0; i < 3; i++) {
+      assertThat(call("POST", "/api/v1/feedback/one-time-token-" + i, "10.0.0.8").getStatus()).isEqualTo(200);
+    }
+    assertThat(call("POST", "/api/v1/feedback/one-time-token-3", "10.0.0.8").getStatus()).isEqualTo(429);
+    assertThat(metrics.counter(RateLimitFilter.REFUSED, "client", RateLimitFilter.ANONYMOUS).count()).isEqualTo(1);
+  }
+
+  @Test
+  void aPathAddedToTheConfigurationIsLimited() throws Exception {
+    RateLimitFilter withChat =
+        new RateLimitFilter(
+            new RateLimitProperties(List.of("/api/v1/chat/**"), null, 1, 1), new TokenBuckets(clock), new ObjectMapper(), metrics);
+    MockHttpServletResponse first = new MockHttpServletResponse();
+    withChat.doFilter(request("POST", "/api/v1/chat/sessions", "10.0.0.9"), first, new MockFilterChain());
+    MockHttpServletResponse second = new MockHttpServletResponse();
+    withChat.doFilter(request("POST", "/api/v1/chat/messages", "10.0.0.9"), second, new MockFilterChain());
+
+    assertThat(first.getStatus()).isEqualTo(200);
+    assertThat(second.getStatus()).isEqualTo(429);
+  }
+
+  @Test
+  void readsAndOtherPathsAreNotLimited() throws Exception {
     for (int i = 0; i < 10; i++) {
-      MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/requests/123");
-      request.setRemoteAddr("10.0.0.5");
-      MockHttpServletResponse response = new MockHttpServletResponse();
-      filter.doFilter(request, response, new MockFilterChain());
-      assertThat(response.getStatus()).isEqualTo(200);
+      assertThat(call("GET", "/api/v1/requests/123", "10.0.0.5").getStatus()).isEqualTo(200);
+      assertThat(call("POST", "/api/v1/requests/123/risk-flags", "10.0.0.5").getStatus()).isEqualTo(200);
     }
   }
 
+  private static void actAs(String name) {
+    SecurityContextHolder.getContext()
+        .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(name, null, AuthorityUtils.NO_AUTHORITIES));
+  }
+
   private MockHttpServletResponse call(String ip) throws Exception {
-    MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/requests");
-    request.setRemoteAddr(ip);
+    return call("POST", "/api/v1/requests", ip);
+  }
+
+  private MockHttpServletResponse call(String method, String path, String ip) throws Exception {
     MockHttpServletResponse response = new MockHttpServletResponse();
-    filter.doFilter(request, response, new MockFilterChain());
+    filter.doFilter(request(method, path, ip), response, new MockFilterChain());
     return response;
+  }
+
+  private static MockHttpServletRequest request(String method, String path, String ip) {
+    MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+    request.setRemoteAddr(ip);
+    return request;
   }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.lifeline.orchestrator.contact.Channel;
 import org.lifeline.orchestrator.engine.EngineMode;
 import org.lifeline.orchestrator.engine.EngineProperties;
 import org.lifeline.orchestrator.platform.crypto.CryptoProperties;
@@ -22,7 +24,7 @@ class DemoCredentialsGuardTest {
 
   @Test
   void aClusterModeRefusesTheDemoEncryptionKey() {
-    var security = new SecurityProperties(List.of("a-real-key"), List.of());
+    var security = new SecurityProperties(List.of(integrator("a-real-key-0123456789")), List.of());
     assertThatThrownBy(() -> new DemoCredentialsGuard(camunda, security, demoCrypto, passwords))
         .hasMessageContaining("encryption key");
   }
@@ -34,7 +36,7 @@ class DemoCredentialsGuardTest {
 
   @Test
   void aClusterModeRefusesTheDemoIntegratorKey() {
-    var security = new SecurityProperties(List.of("demo-integrator-key"), List.of());
+    var security = new SecurityProperties(List.of(integrator("demo-integrator-key")), List.of());
     assertThatThrownBy(() -> new DemoCredentialsGuard(camunda, security, realCrypto, passwords))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("integrator key");
@@ -44,7 +46,7 @@ class DemoCredentialsGuardTest {
   void aClusterModeRefusesAUserWithTheDemoPassword() {
     var security =
         new SecurityProperties(
-            List.of("a-real-key"),
+            List.of(integrator("a-real-key-0123456789")),
             List.of(new SecurityProperties.UserAccount("curator", passwords.encode("demo"), List.of("CURATOR"))));
     assertThatThrownBy(() -> new DemoCredentialsGuard(camunda, security, realCrypto, passwords))
         .hasMessageContaining("curator");
@@ -54,14 +56,18 @@ class DemoCredentialsGuardTest {
   void aClusterModeStartsWithRealCredentials() {
     var security =
         new SecurityProperties(
-            List.of("a-real-key"),
+            List.of(integrator("a-real-key-0123456789")),
             List.of(new SecurityProperties.UserAccount("curator", passwords.encode("long-secret"), List.of("CURATOR"))));
     assertThatCode(() -> new DemoCredentialsGuard(camunda, security, realCrypto, passwords)).doesNotThrowAnyException();
   }
 
+  private static SecurityProperties.IntegratorAccount integrator(String key) {
+    return new SecurityProperties.IntegratorAccount("bot", key, Set.of(Channel.WEB), null);
+  }
+
   private SecurityProperties demo() {
     return new SecurityProperties(
-        List.of("demo-integrator-key"),
+        List.of(integrator("demo-integrator-key")),
         List.of(new SecurityProperties.UserAccount("curator", passwords.encode("demo"), List.of("CURATOR"))));
   }
 }

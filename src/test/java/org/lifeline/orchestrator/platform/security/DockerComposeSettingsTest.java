@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.lifeline.orchestrator.contact.Channel;
 import org.lifeline.orchestrator.engine.EngineMode;
 import org.lifeline.orchestrator.engine.EngineProperties;
 import org.lifeline.orchestrator.platform.crypto.CryptoProperties;
@@ -50,7 +51,12 @@ class DockerComposeSettingsTest {
     SecurityProperties security = binder.bind("lifeline.security", SecurityProperties.class).get();
 
     assertThat(engine.mode()).isEqualTo(EngineMode.CAMUNDA);
-    assertThat(security.integratorKeys()).doesNotContain(DemoCredentialsGuard.DEMO_INTEGRATOR_KEY);
+    assertThat(security.integrators()).singleElement().satisfies(integrator -> {
+      assertThat(integrator.name()).isEqualTo("web-form");
+      assertThat(integrator.key()).isNotEqualTo(DemoCredentialsGuard.DEMO_INTEGRATOR_KEY);
+      assertThat(integrator.channels()).containsExactly(Channel.WEB);
+    });
+    assertThatCode(() -> new Integrators(security, environment)).doesNotThrowAnyException();
     assertThat(security.users()).singleElement().satisfies(admin -> {
       assertThat(admin.username()).isEqualTo("lifeline-admin");
       assertThat(admin.roles()).containsExactly(Roles.ADMIN, Roles.CURATOR, Roles.SUPERVISOR);

@@ -39,11 +39,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
- * The configuration-only switches of the API chain, in their own context (the shared platform
- * context keeps both off): OAuth2 client-credentials tokens checked against a public key, next to
- * API keys and logins, and the anonymous public intake.
+ * The configuration-only switches of the security chains, in their own context (the shared platform
+ * context keeps them at their embedded defaults): OAuth2 client-credentials tokens checked against a
+ * public key, next to API keys and logins, the anonymous public intake, and API docs behind a login
+ * (the default outside the embedded mode).
  */
-@SpringBootTest(properties = "lifeline.security.anonymous-intake=true")
+@SpringBootTest(properties = {"lifeline.security.anonymous-intake=true", "lifeline.security.public-api-docs=false"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class OAuth2AndAnonymousIntakeTest {
@@ -79,6 +80,31 @@ class OAuth2AndAnonymousIntakeTest {
     String id = created.substring(created.indexOf("\"id\":\"") + 6, created.indexOf("\"id\":\"") + 42);
     mvc.perform(get("/api/v1/requests/{id}", id).header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
         .andExpect(status().isOk());
+  }
+
+  /** A service account's subject is not its name: the client id is, and the configuration may describe it. */
+  @Test
+  void theClientIdNamesTheIntegratorAndItsConfigurationApplies() throws Exception {
+    String token =
+        token(
+            ISSUER_KEYS,
+            new JWTClaimsSet.Builder().subject(UUID.randomUUID().toString()).claim("client_id", "partner-bot"),
+            "lifeline.integrator",
+            Instant.now().plusSeconds(300));
+    String created =
+        intake(token).andExpect(status().isCreated()).andExpect(jsonPath("$.history[0].actor").value("partner-bot"))
+            .andReturn().getResponse().getContentAsString();
+    String id = created.substring(created.indexOf("\"id\":\"") + 6, created.indexOf("\"id\":\"") + 42);
+    mvc.perform(
+            post("/api/v1/requests")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"channel\":\"telegram\",\"channelUserId\":\"" + UUID.randomUUID() + "\"}"))
+        .andExpect(status().isForbidden());
+    mvc.perform(get("/api/v1/requests/{id}", id).header(ApiClient.API_KEY_HEADER, "partner-bot-test-key-0123456789"))
+        .andExpect(status().isOk());
+    mvc.perform(get("/api/v1/requests/{id}", id).header(ApiClient.API_KEY_HEADER, ApiClient.DEMO_KEY))
+        .andExpect(status().isNotFound());
   }
 
   @Test
@@ -123,6 +149,17 @@ class OAuth2AndAnonymousIntakeTest {
     assertThat(response).contains("problem+json");
   }
 
+  @Test
+  void theApiDocsNeedALoginOrAnIntegratorsKey() throws Exception {
+    mvc.perform(get("/v3/api-docs"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isUnauthorized());
+    mvc.perform(get("/v3/api-docs").with(httpBasic("curator", "demo"))).andExpect(status().isOk());
+    mvc.perform(get("/v3/api-docs").header(ApiClient.API_KEY_HEADER, ApiClient.DEMO_KEY)).andExpect(status().isOk());
+    mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+  }
+
   private ResultActions intake(String token) throws Exception {
     return mvc.perform(
         post("/api/v1/requests")
@@ -132,9 +169,12 @@ class OAuth2AndAnonymousIntakeTest {
   }
 
   private static String token(KeyPair keys, String client, String scope, Instant expiresAt) throws Exception {
+    return token(keys, new JWTClaimsSet.Builder().subject(client), scope, expiresAt);
+  }
+
+  private static String token(KeyPair keys, JWTClaimsSet.Builder identity, String scope, Instant expiresAt) throws Exception {
     JWTClaimsSet claims =
-        new JWTClaimsSet.Builder()
-            .subject(client)
+        identity
             .claim("scope", scope)
             .issueTime(Date.from(expiresAt.minusSeconds(900)))
             .expirationTime(Date.from(expiresAt))

@@ -21,8 +21,9 @@ import io.camunda.zeebe.stream.impl.ControllableStreamClockImpl;
 import io.camunda.zeebe.stream.impl.StreamProcessor;
 import io.camunda.zeebe.util.FeatureFlags;
 import io.grpc.Server;
-import io.grpc.ServerBuilder;
+import io.grpc.netty.NettyServerBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -30,8 +31,9 @@ import java.util.List;
  * The Zeebe in-memory engine of zeebe-process-test with one part exchanged: its state lives in RocksDB, Zeebe's own
  * state store, instead of the test engine's map, which copies the whole state for every prefix lookup (so each step
  * of a process slowed down with every open process instance). Log, gateway and clock are the test engine's, so the
- * platform keeps its zero-setup embedded mode and its record stream. In this package because the test engine's
- * parts are package-private.
+ * platform keeps its zero-setup embedded mode and its record stream. Its gRPC server listens on the given address
+ * only (the test engine's listens on every interface, and the gateway has no authentication). In this package because
+ * the test engine's parts are package-private.
  */
 public final class RocksDbStateEngineFactory {
 
@@ -41,11 +43,13 @@ public final class RocksDbStateEngineFactory {
   private RocksDbStateEngineFactory() {}
 
   /**
+   * @param address where the gRPC gateway listens; the port must be a real one (not 0)
    * @param stateDirectory an empty directory the engine's state is written to; the caller deletes it after
    *     {@link ZeebeTestEngine#stop()}
    * @param stateMemoryLimit bytes of memory RocksDB may use for its caches and write buffers
    */
-  public static ZeebeTestEngine create(int port, Path stateDirectory, long stateMemoryLimit) {
+  public static ZeebeTestEngine create(InetSocketAddress address, Path stateDirectory, long stateMemoryLimit) {
+    int port = address.getPort();
     ControlledActorClock clock = new ControlledActorClock();
     ActorScheduler scheduler = ActorScheduler.newActorScheduler().setActorClock(clock).build();
     scheduler.start();
@@ -64,7 +68,7 @@ public final class RocksDbStateEngineFactory {
     InMemoryJobStreamer jobStreamer = new InMemoryJobStreamer(commandWriter);
     GrpcToLogStreamGateway gateway =
         new GrpcToLogStreamGateway(commandWriter, PARTITION_ID, PARTITION_COUNT, port, requestStore, jobStreamer);
-    Server grpcServer = ServerBuilder.forPort(port).addService(gateway).build();
+    Server grpcServer = NettyServerBuilder.forAddress(address).addService(gateway).build();
     GrpcResponseWriter responseWriter = new GrpcResponseWriter(gateway, requestStore, null);
 
     ZeebeDb<ZbColumnFamilies> state = rocksDb(stateDirectory, stateMemoryLimit);
