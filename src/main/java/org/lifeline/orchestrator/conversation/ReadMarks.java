@@ -1,6 +1,8 @@
 package org.lifeline.orchestrator.conversation;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,7 +33,7 @@ class ReadMarks {
         .param("request", requestId)
         .param("reader", reader)
         .param("id", upToMessageId)
-        .param("now", clock.instant())
+        .param("now", now())
         .update();
     jdbc.sql(
             """
@@ -39,10 +41,15 @@ class ReadMarks {
             where request_id = :request and reader = :reader and last_read_id < :id
             """)
         .param("id", upToMessageId)
-        .param("now", clock.instant())
+        .param("now", now())
         .param("request", requestId)
         .param("reader", reader)
         .update();
+  }
+
+  /** As a timestamp with time zone: the PostgreSQL driver binds no {@link java.time.Instant}. */
+  private OffsetDateTime now() {
+    return clock.instant().atOffset(ZoneOffset.UTC);
   }
 
   /** The id of the last message each of these conversations' reader has read (absent: none). */
