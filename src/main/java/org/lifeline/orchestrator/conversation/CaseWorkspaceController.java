@@ -1,5 +1,6 @@
 package org.lifeline.orchestrator.conversation;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
@@ -54,6 +55,8 @@ class CaseWorkspaceController {
       List.of("concern", "disclosed-plan", "self-harm", "harm-to-others", "violence-at-home", "other");
 
   static final List<String> CANNED_LANGUAGES = List.of("en", "ru", "uk");
+
+  private static final String NOT_OPEN = "That case is not open to you.";
 
   private final MyCases myCases;
   private final Conversations conversations;
@@ -117,14 +120,16 @@ class CaseWorkspaceController {
       @RequestParam(defaultValue = "en") String language,
       Authentication authentication,
       Model model,
-      RedirectAttributes redirect) {
+      HttpServletResponse response) {
     StaffCaller caller = StaffCaller.of(authentication);
     ConversationView conversation;
     try {
       conversation = conversations.read(caller, requestId, CANNED_LANGUAGES.contains(language) ? language : "en");
     } catch (ErrorResponseException notForYou) {
-      redirect.addFlashAttribute("message", "That case is not open to you.");
-      return "redirect:/console/cases";
+      // The caller's own cases with a message, answered as an error: nothing of this case was shown (nor audited).
+      response.setStatus(notForYou.getStatusCode().value());
+      model.addAttribute("message", NOT_OPEN);
+      return list(authentication, model);
     }
     HelpRequest request = lifecycle.get(requestId);
     boolean holder = access.holds(caller, requestId);
@@ -249,7 +254,7 @@ class CaseWorkspaceController {
       action.run();
       redirect.addFlashAttribute("message", done);
     } catch (RequestNotFoundException | ContentAccessDeniedException notForYou) {
-      redirect.addFlashAttribute("message", "That case is not open to you.");
+      redirect.addFlashAttribute("message", NOT_OPEN);
       return "redirect:/console/cases";
     } catch (ErrorResponseException refused) {
       String detail = refused.getBody().getDetail();
