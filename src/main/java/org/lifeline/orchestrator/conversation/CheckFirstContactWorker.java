@@ -10,7 +10,6 @@ import org.lifeline.orchestrator.request.HelpRequestProcess;
 import org.lifeline.orchestrator.request.HelpRequestProcess.Variables;
 import org.lifeline.orchestrator.request.MessageKind;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * When the first-contact time has passed: has the specialist holding the case written to the person? Asks the
@@ -29,7 +28,6 @@ public class CheckFirstContactWorker {
   }
 
   @JobWorker(type = HelpRequestProcess.JOB_CHECK_FIRST_CONTACT)
-  @Transactional(readOnly = true)
   public Map<String, Object> checkFirstContact(@Variable String requestId) {
     UUID id = UUID.fromString(requestId);
     if (assignment.holderOf(id).isEmpty()) {
