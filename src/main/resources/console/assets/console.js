@@ -12,8 +12,11 @@
   var viewer = null;
 
   if (schemaElement) {
-    viewer = new FormViewer.Form({ container: document.getElementById('task-form') });
-    viewer.importSchema(JSON.parse(schemaElement.textContent), {}).catch(function (error) {
+    var container = document.getElementById('task-form');
+    // The form's texts may name the request ({{requestId}}); the values the form submits are its fields only.
+    var data = container.dataset.requestId ? { requestId: container.dataset.requestId } : {};
+    viewer = new FormViewer.Form({ container: container });
+    viewer.importSchema(JSON.parse(schemaElement.textContent), data).catch(function (error) {
       showErrors('The form cannot be shown: ' + error.message, []);
     });
   }

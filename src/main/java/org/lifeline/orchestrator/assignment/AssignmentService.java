@@ -2,6 +2,7 @@ package org.lifeline.orchestrator.assignment;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -132,6 +133,30 @@ public class AssignmentService {
   public boolean isHeldBy(UUID requestId, String username) {
     Optional<UUID> holder = capacity.holderOf(requestId);
     return holder.isPresent() && holder.equals(specialistWithUsername(username));
+  }
+
+  /** The console username of the specialist holding the request, if any holds it and has a username. */
+  @Transactional(readOnly = true)
+  public Optional<String> holderUsername(UUID requestId) {
+    return capacity.holderOf(requestId).flatMap(specialists::findById).map(Specialist::getUsername);
+  }
+
+  /** The requests the specialist with this console username holds now, newest first. */
+  @Transactional(readOnly = true)
+  public List<HeldCase> casesHeldBy(String username) {
+    return specialistWithUsername(username).map(capacity::heldBy).orElse(List.of());
+  }
+
+  /** Whether the specialist with this username held the request at some time (now or before). */
+  @Transactional(readOnly = true)
+  public boolean hasHeld(UUID requestId, String username) {
+    return specialistWithUsername(username).map(id -> capacity.hasHeld(id, requestId)).orElse(false);
+  }
+
+  /** The name the specialist with this console username is shown with, if registered. */
+  @Transactional(readOnly = true)
+  public Optional<String> nameOf(String username) {
+    return specialists.findByUsername(username).map(Specialist::getName);
   }
 
   /** The specialist with this console username, if any. */

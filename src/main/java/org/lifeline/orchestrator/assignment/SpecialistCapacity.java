@@ -2,6 +2,8 @@ package org.lifeline.orchestrator.assignment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -115,6 +117,31 @@ public class SpecialistCapacity {
         .param("active", ACTIVE)
         .query(UUID.class)
         .optional();
+  }
+
+  /** The requests the specialist holds now, with when each was reserved for them, newest first. */
+  @Transactional(readOnly = true)
+  public List<HeldCase> heldBy(UUID specialistId) {
+    return jdbc.sql(
+            """
+            select request_id, reserved_at from specialist_assignment
+            where specialist_id = :specialist and status = :active
+            order by reserved_at desc
+            """)
+        .param("specialist", specialistId)
+        .param("active", ACTIVE)
+        .query(
+            (row, number) ->
+                new HeldCase(
+                    row.getObject("request_id", UUID.class),
+                    row.getObject("reserved_at", OffsetDateTime.class).toInstant()))
+        .list();
+  }
+
+  /** Whether the specialist held the request at some time (now, or before declining, timing out or closing it). */
+  @Transactional(readOnly = true)
+  public boolean hasHeld(UUID specialistId, UUID requestId) {
+    return statusOf(specialistId, requestId).isPresent();
   }
 
   private Optional<String> statusOf(UUID specialistId, UUID requestId) {

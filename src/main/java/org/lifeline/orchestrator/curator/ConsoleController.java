@@ -4,6 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import org.lifeline.orchestrator.audit.AuditedRead;
+import org.lifeline.orchestrator.conversation.AuthorLabels;
+import org.lifeline.orchestrator.conversation.ContentAccess;
+import org.lifeline.orchestrator.conversation.ConversationView;
+import org.lifeline.orchestrator.conversation.Conversations;
+import org.lifeline.orchestrator.conversation.StaffCaller;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -30,10 +35,17 @@ class ConsoleController {
   private static final String INBOX = "redirect:/console/tasks";
 
   private final CuratorTasks tasks;
+  private final Conversations conversations;
+  private final ContentAccess access;
+  private final AuthorLabels authors;
   private final ObjectMapper json;
 
-  ConsoleController(CuratorTasks tasks, ObjectMapper json) {
+  ConsoleController(
+      CuratorTasks tasks, Conversations conversations, ContentAccess access, AuthorLabels authors, ObjectMapper json) {
     this.tasks = tasks;
+    this.conversations = conversations;
+    this.access = access;
+    this.authors = authors;
     this.json = json;
   }
 
@@ -70,10 +82,25 @@ class ConsoleController {
     model.addAttribute("caller", caller);
     model.addAttribute("detail", detail);
     model.addAttribute("claimedByMe", detail.task().isAssignedTo(caller.username()));
+    addConversation(detail, StaffCaller.of(authentication), model);
     // Inside a <script> element: "<" is escaped so no form text can close the element.
     model.addAttribute(
         "formSchema", detail.form() == null ? null : json.writeValueAsString(detail.form()).replace("<", "\\u003c"));
     return "console/task";
+  }
+
+  /**
+   * What the person wrote and answered, for those with a need to know (the specialist asked to accept the case, the
+   * curators of a curator task, the supervisor of an escalation), so the task can be decided on this page.
+   */
+  private void addConversation(TaskDetail detail, StaffCaller reader, Model model) {
+    if (detail.request() == null || !access.mayRead(reader, detail.request().id())) {
+      return;
+    }
+    ConversationView conversation = conversations.read(reader, detail.request().id(), "en");
+    model.addAttribute("conversation", conversation);
+    model.addAttribute("authors", authors.of(reader, conversation.messages()));
+    model.addAttribute("mayWrite", access.mayReply(reader, detail.request().id()).isPresent());
   }
 
   @PostMapping("/tasks/{id}/claim")

@@ -26,7 +26,7 @@ class LogMessageChannel implements MessageChannel {
   public void send(OutboundMessage message, String channelUserId, String text) {
     log.info(
         "Message '{}' for request {} on {} ({} characters)",
-        message.getTemplate(),
+        message.getTemplate() == null ? message.getKind() : message.getTemplate(),
         message.getRequestId(),
         message.getChannel().code(),
         text.length());

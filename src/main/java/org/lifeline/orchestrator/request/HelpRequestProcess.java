@@ -20,6 +20,7 @@ public final class HelpRequestProcess {
   public static final String DECISION_ASSIGNMENT_CONFIRMATION = "assignment-confirmation";
   public static final String FORM_ASSIGNMENT_CONFIRMATION = "assignment-confirmation";
   public static final String FORM_ASSIGNMENT_RESPONSE = "assignment-response";
+  public static final String FORM_FIRST_CONTACT_REVIEW = "first-contact-review";
 
   public static final String JOB_SEND_GREETING = "sendGreeting";
   public static final String JOB_SET_REQUEST_STATUS = "setRequestStatus";
@@ -31,6 +32,8 @@ public final class HelpRequestProcess {
   public static final String JOB_PROPOSE_SPECIALIST = "proposeSpecialist";
   public static final String JOB_RESERVE_SPECIALIST = "reserveSpecialist";
   public static final String JOB_RELEASE_SPECIALIST = "releaseSpecialist";
+  public static final String JOB_CHECK_FIRST_CONTACT = "checkFirstContact";
+  public static final String JOB_REMIND_SPECIALIST = "remindSpecialist";
 
   /** Header of a {@value #JOB_SET_REQUEST_STATUS} task: the {@link RequestStatus} name to move to. */
   public static final String HEADER_STATUS = "status";
@@ -53,6 +56,13 @@ public final class HelpRequestProcess {
     public static final String CASE_CLOSED = "CaseClosed";
     /** The closure is stored before it is published; it waits while the acceptance is still being recorded. */
     public static final Duration CASE_CLOSED_TIME_TO_LIVE = Duration.ofDays(1);
+    /** The specialist holding the case sent the person their first reply. */
+    public static final String FIRST_REPLY_SENT = "FirstReplySent";
+    /**
+     * Short: it only bridges the moments the first-contact watch is not listening (a curator's review, a reminder being
+     * recorded); when the watch's timer fires it asks the database anyway, so a message that expired loses nothing.
+     */
+    public static final Duration FIRST_REPLY_SENT_TIME_TO_LIVE = Duration.ofMinutes(10);
 
     private Messages() {}
   }
@@ -82,6 +92,18 @@ public final class HelpRequestProcess {
     public static final String TASK_RELEASE_DECLINED = "Task_ReleaseDeclined";
     public static final String TASK_RELEASE_TIMED_OUT = "Task_ReleaseTimedOut";
     public static final String TASK_MARK_IN_PROGRESS = "Task_MarkInProgress";
+    public static final String SUBPROCESS_FIRST_CONTACT = "SubProcess_FirstContact";
+    /** Where the watch waits for the first reply or its time to run out. */
+    public static final String GATEWAY_AWAIT_FIRST_REPLY = "Gateway_AwaitFirstReply";
+    public static final String EVENT_FIRST_REPLY_SENT = "Event_FirstReplySent";
+    public static final String TIMER_FIRST_CONTACT_DUE = "Timer_FirstContactDue";
+    public static final String TASK_CHECK_FIRST_CONTACT = "Task_CheckFirstContact";
+    public static final String TASK_REVIEW_FIRST_CONTACT = "Task_ReviewFirstContact";
+    public static final String EVENT_FIRST_REPLY_DURING_REVIEW = "Event_FirstReplyDuringReview";
+    public static final String TASK_REMIND_SPECIALIST = "Task_RemindSpecialist";
+    public static final String EVENT_CLOSED_BEFORE_FIRST_CONTACT = "Event_ClosedBeforeFirstContact";
+    public static final String EVENT_REASSIGN_REQUESTED = "Event_ReassignRequested";
+    public static final String TASK_RELEASE_WITHOUT_FIRST_CONTACT = "Task_ReleaseWithoutFirstContact";
     public static final String EVENT_CASE_CLOSED = "Event_CaseClosed";
     public static final String END_CASE_CLOSED = "EndEvent_CaseClosed";
 
@@ -93,6 +115,8 @@ public final class HelpRequestProcess {
     public static final String DECLINED = "DECLINED";
     public static final String TIMED_OUT = "TIMED_OUT";
     public static final String PASSED_OVER = "PASSED_OVER";
+    /** Curators took the case away: the specialist had not written to the person in time. */
+    public static final String NO_FIRST_CONTACT = "NO_FIRST_CONTACT";
 
     private ExclusionReasons() {}
   }
@@ -140,6 +164,10 @@ public final class HelpRequestProcess {
     public static final String EXCLUSION_REASON = "exclusionReason";
     /** Carried by {@value Messages#CASE_CLOSED}: the outcome code (helped, referred, no-show, ...). */
     public static final String CASE_OUTCOME = "caseOutcome";
+    /** Set by {@value HelpRequestProcess#JOB_CHECK_FIRST_CONTACT}: the specialist holding the case has replied. */
+    public static final String FIRST_CONTACT_MADE = "firstContactMade";
+    /** Output of the curators' form for a case without first contact: remind, reassign or contacted. */
+    public static final String FIRST_CONTACT_DECISION = "firstContactDecision";
     private Variables() {}
   }
 

@@ -2,10 +2,12 @@ package org.lifeline.orchestrator.telegram;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.lifeline.orchestrator.assignment.AssignmentService;
 import org.lifeline.orchestrator.contact.ContactDirectory;
 import org.lifeline.orchestrator.contact.ContactRepository;
 import org.lifeline.orchestrator.questionnaire.QuestionnaireConversation;
 import org.lifeline.orchestrator.intake.Intake;
+import org.lifeline.orchestrator.notification.Notifications;
 import org.lifeline.orchestrator.request.HelpRequestRepository;
 import org.lifeline.orchestrator.request.RequestLifecycle;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -61,9 +63,12 @@ class TelegramConfiguration {
       Intake intake,
       TelegramReplies replies,
       TelegramQuestions questions,
+      AssignmentService assignment,
+      Notifications notifications,
       TransactionTemplate transaction,
       Clock clock) {
-    return new TelegramDialogue(processed, contacts, requests, lifecycle, intake, replies, questions, transaction, clock);
+    return new TelegramDialogue(
+        processed, contacts, requests, lifecycle, intake, replies, questions, assignment, notifications, transaction, clock);
   }
 
   @Bean

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.lifeline.orchestrator.assignment.AssignmentService;
 import org.lifeline.orchestrator.contact.Channel;
 import org.lifeline.orchestrator.contact.Contact;
 import org.lifeline.orchestrator.contact.ContactDirectory;
 import org.lifeline.orchestrator.intake.Intake;
 import org.lifeline.orchestrator.intake.IntakeRequest;
+import org.lifeline.orchestrator.notification.Notifications;
 import org.lifeline.orchestrator.notification.RecipientUnreachableException;
 import org.lifeline.orchestrator.platform.ConflictRetry;
 import org.lifeline.orchestrator.request.HelpRequest;
@@ -23,11 +25,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * What the bot does with what a person writes: the first words open a request (or continue the open
  * one), every text is an inbound message of that request and, while the questionnaire is open, the
  * answer to its due question; /start (where was I?), /back (change the last answer) and /help are
- * answered.
+ * answered. Once a specialist holds the case, what the person writes is a message to them (in the
+ * conversation, scanned for risk like every message), acknowledged once while the specialist has not
+ * accepted the case yet.
  */
 class TelegramDialogue {
 
   static final String ACTOR = "telegram";
+  /** Outbound template: your message is passed on to your specialist, who will answer. */
+  static final String TEMPLATE_PASSED_ON = "message-passed-on";
   private static final Logger log = LoggerFactory.getLogger(TelegramDialogue.class);
   private static final Set<String> LANGUAGES = Set.of("en", "ru", "uk");
 
@@ -38,6 +44,8 @@ class TelegramDialogue {
   private final Intake intake;
   private final TelegramReplies replies;
   private final TelegramQuestions questions;
+  private final AssignmentService assignment;
+  private final Notifications notifications;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
@@ -49,6 +57,8 @@ class TelegramDialogue {
       Intake intake,
       TelegramReplies replies,
       TelegramQuestions questions,
+      AssignmentService assignment,
+      Notifications notifications,
       TransactionTemplate transaction,
       Clock clock) {
     this.processed = processed;
@@ -58,6 +68,8 @@ class TelegramDialogue {
     this.intake = intake;
     this.replies = replies;
     this.questions = questions;
+    this.assignment = assignment;
+    this.notifications = notifications;
     this.transaction = transaction;
     this.clock = clock;
   }
@@ -100,9 +112,21 @@ class TelegramDialogue {
       UUID requestId = open.get().getId();
       // Every text is a message of the request (and scanned for risk), answer or not.
       ConflictRetry.run(() -> lifecycle.recordInbound(requestId, text, "contact"));
-      questions.answer(requestId, chatId, language, text);
+      Optional<UUID> specialist = assignment.holderOf(requestId);
+      if (specialist.isPresent()) {
+        acknowledgeUntilAccepted(requestId, specialist.get());
+      } else {
+        questions.answer(requestId, chatId, language, text);
+      }
     } else {
       openRequest(updateId, message, language, text);
+    }
+  }
+
+  /** The specialist reads it in the conversation; until they accept the case the person is told so, once. */
+  private void acknowledgeUntilAccepted(UUID requestId, UUID specialistId) {
+    if (lifecycle.get(requestId).getStatus() != RequestStatus.IN_PROGRESS) {
+      notifications.enqueue(requestId, TEMPLATE_PASSED_ON, TEMPLATE_PASSED_ON + ":" + specialistId);
     }
   }
 

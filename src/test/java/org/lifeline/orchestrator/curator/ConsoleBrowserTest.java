@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,21 +26,24 @@ import org.lifeline.orchestrator.ApiClient;
 import org.lifeline.orchestrator.engine.ProcessModelDeployer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The curator console in a real browser: Debian's headless Chromium, driven by Selenium through
+ * The console in a real browser, for a curator and for a specialist: Debian's headless Chromium, driven by Selenium through
  * the system chromedriver, against the platform on a random port (its own Spring context).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -53,6 +58,9 @@ class ConsoleBrowserTest {
   @Autowired CamundaClient client;
   @Autowired TaskBackend backend;
   @Autowired ObjectMapper json;
+  @Autowired JdbcTemplate jdbc;
+
+  static final String CURATOR_BASIC = Base64.getEncoder().encodeToString("curator:demo".getBytes(StandardCharsets.UTF_8));
 
   Path profile;
   WebDriver browser;
@@ -121,6 +129,162 @@ class ConsoleBrowserTest {
     assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
         .as("the console's pages and the vendored form-js run under its content security policy")
         .noneMatch(entry -> entry.getMessage().contains("Content Security Policy"));
+  }
+
+  /**
+   * A specialist's working day in the browser: the case offered to them shows what the person wrote and answered;
+   * they accept it, find it under My cases, read, reply with a canned response they edit, see the person's answer
+   * arrive without a reload, record a session and close the case. The only address typed is the console's.
+   */
+  @Test
+  void aSpecialistWorksACaseFromTheOfferToTheClosure() throws Exception {
+    String specialistId = registerSpecialist();
+    String firstWords = "I cannot stop worrying about my family " + UUID.randomUUID().toString().substring(0, 8);
+    UUID requestId = requestAnsweredUpTo(firstWords);
+    awaitStatus(requestId, "ASSIGNED");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+
+    browser.get(url("/console"));
+    wait.until(ExpectedConditions.urlContains("/console/login"));
+    browser.findElement(By.id("username")).sendKeys("specialist");
+    browser.findElement(By.id("password")).sendKeys("demo");
+    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    wait.until(ExpectedConditions.urlContains("/console/tasks"));
+    String offer = taskOf(requestId);
+    browser.findElement(By.cssSelector("tr[data-task-id='" + offer + "'] a")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("conversation")));
+    assertThat(browser.findElement(By.id("conversation")).getText()).contains(firstWords);
+    assertThat(browser.findElement(By.cssSelector("dl.answers")).getText()).contains("Loss of home, having to move", "English");
+    // Offered to this specialist by name: the task is theirs without claiming it.
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#task-form .fjs-form")));
+    assertThat(browser.findElement(By.id("task-form")).getText()).contains("My cases").doesNotContain("/api/");
+    browser.findElement(By.xpath("//div[@id='task-form']//label[normalize-space(.)='Accept the case']")).click();
+    browser.findElement(By.id("complete-task")).click();
+    wait.until(ExpectedConditions.urlContains("completed=" + offer));
+    awaitStatus(requestId, "IN_PROGRESS");
+
+    browser.findElement(By.id("nav-cases")).click();
+    wait.until(ExpectedConditions.urlContains("/console/cases"));
+    By row = By.cssSelector("tr[data-request-id='" + requestId + "']");
+    browser.findElement(row).findElement(By.cssSelector("a.case-link")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reply-form")));
+    assertThat(browser.findElement(By.cssSelector("#conversation .msg-person")).getText()).contains(firstWords);
+
+    new Select(browser.findElement(By.id("canned-response"))).selectByVisibleText("first-contact: Introduction");
+    browser.findElement(By.id("insert-canned")).click();
+    WebElement box = browser.findElement(By.id("reply-text"));
+    String inserted = box.getAttribute("value");
+    assertThat(inserted).startsWith("Hello, my name is [name]");
+    box.clear();
+    box.sendKeys(inserted.replace("[name]", "Sam") + " Shall we talk tomorrow evening?");
+    browser.findElement(By.id("send-reply")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "on its way"));
+    assertThat(browser.findElement(By.cssSelector("#conversation .msg-staff")).getText())
+        .contains("You", "Hello, my name is Sam", "Shall we talk tomorrow evening?");
+
+    personWrites(requestId, "Yes, tomorrow evening is good");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation"), "Yes, tomorrow evening is good"));
+
+    browser.findElement(By.linkText("← My cases")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+    personWrites(requestId, "Thank you for writing");
+    wait.until(driver -> "1".equals(driver.findElement(row).findElement(By.cssSelector(".unread")).getText()));
+    browser.findElement(row).findElement(By.cssSelector("a.case-link")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("session-form")));
+    assertThat(browser.findElement(By.id("conversation")).getText()).contains("Thank you for writing");
+
+    WebElement duration = browser.findElement(By.id("session-duration"));
+    duration.clear();
+    duration.sendKeys("45");
+    browser.findElement(By.id("session-note")).sendKeys("Talked about sleep and the family");
+    browser.findElement(By.id("record-session")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "session is recorded"));
+
+    browser.findElement(By.id("outcome-helped")).click();
+    browser.findElement(By.id("close-case")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "The case is closed"));
+    assertThat(browser.findElements(row)).isEmpty();
+    awaitStatus(requestId, "FEEDBACK");
+    assertThat(jdbc.queryForObject("select duration_min from care_session where request_id = ?", Integer.class, requestId)).isEqualTo(45);
+    assertThat(jdbc.queryForObject(
+            "select count(*) from conversation_message where request_id = ? and kind = 'REPLY' and author = 'specialist'", Integer.class, requestId))
+        .isEqualTo(1);
+    http("POST", "/api/v1/specialists/" + specialistId + "/pause", null, CURATOR_BASIC);
+  }
+
+  private String registerSpecialist() throws Exception {
+    String body =
+        """
+        {"name":"Sam Specialist","username":"specialist","languages":["en"],"topics":["displacement"],"ageGroups":["ADULT"],
+         "timeZone":"Europe/Kyiv","maxCases":3,"shifts":[{"day":"MONDAY","start":"09:00","end":"17:00"}]}
+        """;
+    return json.readTree(http("POST", "/api/v1/specialists", body, CURATOR_BASIC)).get("id").asText();
+  }
+
+  /** A person's request through an integrator: first words, then the whole questionnaire. */
+  private UUID requestAnsweredUpTo(String firstWords) throws Exception {
+    String created =
+        http(
+            "POST",
+            "/api/v1/requests",
+            json.writeValueAsString(
+                Map.of("channel", "web", "channelUserId", "browser-" + UUID.randomUUID(), "age", 35, "language", "en", "message", firstWords)),
+            null);
+    UUID requestId = UUID.fromString(json.readTree(created).get("id").asText());
+    awaitStatus(requestId, "QUESTIONNAIRE");
+    for (String[] answer : new String[][] {
+      {"topic", "displacement"}, {"topicDetails", ""}, {"safetyThoughts", "no"}, {"safetyImmediate", "no"},
+      {"language", "en"}, {"contactTime", "evening"}
+    }) {
+      http(
+          "POST",
+          "/api/v1/requests/" + requestId + "/questionnaire/answers",
+          json.writeValueAsString(Map.of("questionId", answer[0], "answer", answer[1])),
+          null);
+    }
+    return requestId;
+  }
+
+  private void personWrites(UUID requestId, String text) throws Exception {
+    http("POST", "/api/v1/requests/" + requestId + "/messages", json.writeValueAsString(Map.of("text", text)), null);
+  }
+
+  private void awaitStatus(UUID requestId, String status) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> json.readTree(http("GET", "/api/v1/requests/" + requestId, null, null)).get("status").asText().equals(status));
+  }
+
+  private String taskOf(UUID requestId) {
+    return Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                backend.openTasks(new TaskQuery("specialists", null)).stream()
+                    .filter(task -> requestId.equals(task.requestId()))
+                    .map(CuratorTask::id)
+                    .findFirst()
+                    .orElse(null),
+            id -> id != null);
+  }
+
+  /** Calls the API as an integrator (no basic credentials given) or with HTTP Basic; answers the body of a 2xx. */
+  private String http(String method, String path, String body, String basic) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url(path)))
+            .header("Content-Type", "application/json")
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (basic == null) {
+      request.header(ApiClient.API_KEY_HEADER, ApiClient.DEMO_KEY);
+    } else {
+      request.header("Authorization", "Basic " + basic);
+    }
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
+      return response.body();
+    }
   }
 
   private String openReviewTask() throws Exception {

@@ -23,7 +23,7 @@ import org.lifeline.orchestrator.request.HelpRequestProcess.Messages;
 import org.lifeline.orchestrator.request.HelpRequestProcess.Variables;
 
 /**
- * The assignment and help-delivery stage of bpmn/help-request.bpmn with bpmn/assignment-confirmation.dmn on the
+ * The assignment and help-delivery stage (with the first-contact watch) of bpmn/help-request.bpmn with bpmn/assignment-confirmation.dmn on the
  * in-memory engine, without the application: this test plays the workers, the curator, the specialist and the
  * platform's messages. Instances start at the proposal, as a re-driven request does.
  */
@@ -53,6 +53,7 @@ class AssignmentProcessTest {
         .addResourceFromClasspath("bpmn/forms/qualification-review.form")
         .addResourceFromClasspath("bpmn/forms/assignment-confirmation.form")
         .addResourceFromClasspath("bpmn/forms/assignment-response.form")
+        .addResourceFromClasspath("bpmn/forms/first-contact-review.form")
         .send()
         .join();
   }
@@ -70,6 +71,9 @@ class AssignmentProcessTest {
         .containsEntry(CANDIDATE_GROUPS, "[\"specialists\"]");
     assertThat(jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS).getCustomHeaders())
         .containsEntry(HelpRequestProcess.HEADER_STATUS, "IN_PROGRESS");
+    assertThat(instance).isWaitingAtElements(Elements.GATEWAY_AWAIT_FIRST_REPLY)
+        .isWaitingForMessages(Messages.FIRST_REPLY_SENT);
+    firstReply("okoval");
     assertThat(instance).isWaitingAtElements(Elements.EVENT_CASE_CLOSED);
 
     closeCase("helped");
@@ -128,7 +132,10 @@ class AssignmentProcessTest {
     assertThat(reserve.getVariablesAsMap()).containsEntry(Variables.PROPOSED_SPECIALIST_ID, second);
     assertThat(respond("accept").getCustomHeaders()).containsEntry(ASSIGNEE, "mpetrenko");
     jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
-    assertThat(instance).isWaitingAtElements(Elements.EVENT_CASE_CLOSED).hasPassedElement(Elements.TASK_RESERVE_SPECIALIST, 2);
+    assertThat(instance)
+        .isWaitingAtElements(Elements.GATEWAY_AWAIT_FIRST_REPLY)
+        .isWaitingForMessages(Messages.FIRST_REPLY_SENT)
+        .hasPassedElement(Elements.TASK_RESERVE_SPECIALIST, 2);
   }
 
   @Test
@@ -205,6 +212,137 @@ class AssignmentProcessTest {
     propose(first, 0, "LOW");
     jobs.complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, Map.of(Variables.RESERVED, false, Variables.SPECIALIST_ASSIGNEE, ""));
     assertThat(instance).isWaitingAtElements(Elements.TASK_PROPOSE_SPECIALIST).hasNotPassedElement(Elements.TASK_RESPOND_TO_ASSIGNMENT);
+  }
+
+  @Test
+  void aFirstReplyInTimeEndsTheFirstContactWatch() throws Exception {
+    ProcessInstanceEvent instance = accepted(first, "okoval");
+    engine.increaseTime(Duration.ofMinutes(30));
+    firstReply("okoval");
+
+    assertThat(instance)
+        .hasPassedElement(Elements.EVENT_FIRST_REPLY_SENT)
+        .hasPassedElement(Elements.SUBPROCESS_FIRST_CONTACT)
+        .isWaitingAtElements(Elements.EVENT_CASE_CLOSED);
+    engine.increaseTime(Duration.ofHours(2));
+    assertThat(jobs.activate(HelpRequestProcess.JOB_CHECK_FIRST_CONTACT)).isEmpty();
+    assertThat(jobs.activate(UserTaskAdaptation.JOB_TYPE)).isEmpty();
+  }
+
+  @Test
+  void withoutAFirstReplyInAnHourCuratorsRemindTheSpecialistAndLaterContactThePersonThemselves() throws Exception {
+    ProcessInstanceEvent instance = accepted(first, "okoval");
+    engine.increaseTime(Duration.ofMinutes(59));
+    assertThat(jobs.activate(HelpRequestProcess.JOB_CHECK_FIRST_CONTACT)).as("the model's PT1H").isEmpty();
+    engine.increaseTime(Duration.ofMinutes(2));
+    ActivatedJob check = jobs.complete(HelpRequestProcess.JOB_CHECK_FIRST_CONTACT, Map.of(Variables.FIRST_CONTACT_MADE, false));
+    assertThat(check.getVariablesAsMap()).containsEntry(Variables.REQUEST_ID, requestId);
+
+    ActivatedJob review = completeUserTask(Elements.TASK_REVIEW_FIRST_CONTACT, Map.of(Variables.FIRST_CONTACT_DECISION, "remind"));
+    assertThat(review.getCustomHeaders())
+        .containsEntry(CANDIDATE_GROUPS, "[\"curators\"]")
+        .containsKey("io.camunda.zeebe:formKey");
+    assertThat(jobs.complete(HelpRequestProcess.JOB_REMIND_SPECIALIST).getElementId()).isEqualTo(Elements.TASK_REMIND_SPECIALIST);
+    assertThat(instance).isWaitingAtElements(Elements.GATEWAY_AWAIT_FIRST_REPLY)
+        .isWaitingForMessages(Messages.FIRST_REPLY_SENT);
+
+    engine.increaseTime(Duration.ofMinutes(61));
+    jobs.complete(HelpRequestProcess.JOB_CHECK_FIRST_CONTACT, Map.of(Variables.FIRST_CONTACT_MADE, false));
+    completeUserTask(Elements.TASK_REVIEW_FIRST_CONTACT, Map.of(Variables.FIRST_CONTACT_DECISION, "contacted"));
+
+    assertThat(instance)
+        .hasPassedElement(Elements.TASK_REVIEW_FIRST_CONTACT, 2)
+        .hasPassedElement(Elements.TASK_REMIND_SPECIALIST, 1)
+        .isWaitingAtElements(Elements.EVENT_CASE_CLOSED);
+    closeCase("referred");
+    assertThat(jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS).getCustomHeaders())
+        .containsEntry(HelpRequestProcess.HEADER_STATUS, "CLOSED");
+    assertThat(instance).isCompleted();
+  }
+
+  @Test
+  void curatorsReassignACaseWithoutFirstContactToTheNextSpecialist() throws Exception {
+    ProcessInstanceEvent instance = accepted(first, "okoval");
+    engine.increaseTime(Duration.ofMinutes(61));
+    jobs.complete(HelpRequestProcess.JOB_CHECK_FIRST_CONTACT, Map.of(Variables.FIRST_CONTACT_MADE, false));
+    completeUserTask(Elements.TASK_REVIEW_FIRST_CONTACT, Map.of(Variables.FIRST_CONTACT_DECISION, "reassign"));
+
+    ActivatedJob release = jobs.complete(HelpRequestProcess.JOB_RELEASE_SPECIALIST, Map.of(Variables.FAILED_ATTEMPTS, 1));
+    assertThat(release.getElementId()).isEqualTo(Elements.TASK_RELEASE_WITHOUT_FIRST_CONTACT);
+    assertThat(release.getVariablesAsMap())
+        .containsEntry(Variables.EXCLUSION_REASON, ExclusionReasons.NO_FIRST_CONTACT)
+        .containsEntry(Variables.PROPOSED_SPECIALIST_ID, first);
+    assertThat(instance).hasPassedElement(Elements.EVENT_REASSIGN_REQUESTED).isWaitingAtElements(Elements.TASK_PROPOSE_SPECIALIST);
+
+    propose(second, 1, "LOW");
+    jobs.complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("mpetrenko"));
+    respond("accept");
+    jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
+    assertThat(instance)
+        .as("the new specialist gets a watch of their own")
+        .isWaitingAtElements(Elements.GATEWAY_AWAIT_FIRST_REPLY)
+        .isWaitingForMessages(Messages.FIRST_REPLY_SENT);
+  }
+
+  @Test
+  void aFirstReplyTheEngineMissedIsFoundWhenTheTimeIsUpAndNobodyIsAsked() throws Exception {
+    ProcessInstanceEvent instance = accepted(first, "okoval");
+    engine.increaseTime(Duration.ofMinutes(61));
+    jobs.complete(HelpRequestProcess.JOB_CHECK_FIRST_CONTACT, Map.of(Variables.FIRST_CONTACT_MADE, true));
+
+    assertThat(instance).isWaitingAtElements(Elements.EVENT_CASE_CLOSED).hasNotPassedElement(Elements.TASK_REVIEW_FIRST_CONTACT);
+    assertThat(jobs.activate(UserTaskAdaptation.JOB_TYPE)).isEmpty();
+  }
+
+  @Test
+  void aFirstReplyWhileCuratorsLookAtTheCaseEndsTheirTask() throws Exception {
+    ProcessInstanceEvent instance = accepted(first, "okoval");
+    engine.increaseTime(Duration.ofMinutes(61));
+    jobs.complete(HelpRequestProcess.JOB_CHECK_FIRST_CONTACT, Map.of(Variables.FIRST_CONTACT_MADE, false));
+    assertThat(instance).isWaitingAtElements(Elements.TASK_REVIEW_FIRST_CONTACT);
+
+    firstReply("okoval");
+
+    assertThat(instance)
+        .hasPassedElement(Elements.EVENT_FIRST_REPLY_DURING_REVIEW)
+        .as("the curators' task was ended, not completed")
+        .hasNotPassedElement(Elements.TASK_REVIEW_FIRST_CONTACT)
+        .isWaitingAtElements(Elements.EVENT_CASE_CLOSED);
+    assertThat(jobs.activate(UserTaskAdaptation.JOB_TYPE)).isEmpty();
+  }
+
+  @Test
+  void aCaseClosedBeforeAnyFirstContactEndsTheWatch() throws Exception {
+    ProcessInstanceEvent instance = accepted(first, "okoval");
+    closeCase("no-show");
+
+    assertThat(jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS).getVariablesAsMap())
+        .containsEntry(Variables.STATUS_REASON, "no-show");
+    assertThat(instance)
+        .hasPassedElement(Elements.EVENT_CLOSED_BEFORE_FIRST_CONTACT)
+        .hasNotPassedElement(Elements.EVENT_CASE_CLOSED)
+        .isCompleted();
+  }
+
+  /** Proposed, reserved and accepted: the request is IN_PROGRESS and the first-contact watch runs. */
+  private ProcessInstanceEvent accepted(String specialistId, String username) throws Exception {
+    ProcessInstanceEvent instance = startAtProposal();
+    propose(specialistId, 0, "LOW");
+    jobs.complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved(username));
+    respond("accept");
+    jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
+    assertThat(instance).isWaitingAtElements(Elements.GATEWAY_AWAIT_FIRST_REPLY)
+        .isWaitingForMessages(Messages.FIRST_REPLY_SENT);
+    return instance;
+  }
+
+  private void firstReply(String specialist) throws Exception {
+    jobs.publish(
+        Messages.FIRST_REPLY_SENT,
+        requestId,
+        Messages.FIRST_REPLY_SENT + ":" + requestId + ":" + specialist,
+        Messages.FIRST_REPLY_SENT_TIME_TO_LIVE,
+        Map.of());
   }
 
   private ProcessInstanceEvent startAtProposal() throws Exception {
