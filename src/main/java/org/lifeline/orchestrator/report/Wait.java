@@ -1,0 +1,35 @@
+package org.lifeline.orchestrator.report;
+
+/**
+ * The times a summary measures, each from intake ({@code received_at}) to the first time a fact column is set.
+ * Another wait is one more fact column and one more constant here.
+ */
+enum Wait {
+  /** Until a specialist was first reserved for the request (status ASSIGNED). */
+  INTAKE_TO_ASSIGNMENT("intakeToAssignment", "assigned_at"),
+  /** Until the specialist closed the case (with any outcome). */
+  INTAKE_TO_CASE_CLOSED("intakeToCaseClosed", "case_closed_at"),
+  /** Until the request was first CLOSED (after feedback for a helped case). */
+  INTAKE_TO_CLOSED("intakeToClosed", "closed_at");
+
+  private final String figure;
+  private final String column;
+
+  Wait(String figure, String column) {
+    this.figure = figure;
+    this.column = column;
+  }
+
+  String figure() {
+    return figure;
+  }
+
+  String column() {
+    return column;
+  }
+
+  /** Seconds from intake to this point; null for a request that did not get there. */
+  String seconds() {
+    return "extract(epoch from " + column + ") - extract(epoch from received_at)";
+  }
+}
