@@ -107,6 +107,14 @@ final class ReportData {
     }
   }
 
+  /** A status change written at once, as the request's lifecycle writes it: a history entry and the request's row. */
+  void changeStatus(UUID requestId, RequestStatus status, Instant at) {
+    jdbc.update(
+        "insert into request_event (request_id, at, type, status, actor) values (?, ?, 'STATUS_CHANGED', ?, 'system')",
+        requestId, utc(at), status.name());
+    jdbc.update("update help_request set status = ?, updated_at = ? where id = ?", status.name(), utc(at), requestId);
+  }
+
   private void batch(String sql, List<Object[]> rows) {
     for (int from = 0; from < rows.size(); from += 5_000) {
       jdbc.batchUpdate(sql, rows.subList(from, Math.min(from + 5_000, rows.size())));

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lifeline.orchestrator.platform.crypto.FieldEncryptor;
@@ -54,6 +55,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional // on the contract: the subclass's @DataJpaTest does not reach inherited test methods
 abstract class ReportFiguresContract {
 
+  /** In every personal field of the data set: names, handles, texts, notes, comments, staff usernames. */
+  static final String MARKER = "MARKER-7f3a";
+
   static final Instant MONDAY = Instant.parse("2026-03-02T08:00:00Z");
   static final ReportPeriod TWO_WEEKS =
       new ReportPeriod(LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-15"), Grouping.WEEK);
@@ -72,11 +76,13 @@ abstract class ReportFiguresContract {
   @Autowired ReportSummaries summaries;
   @Autowired RequestExport export;
 
+  ReportData data;
+  ReportData.Request stillQualifying;
   Summary summary;
 
   @BeforeEach
   void knownRequests() {
-    ReportData data = new ReportData(jdbc, encryptor, "personal");
+    data = new ReportData(jdbc, encryptor, MARKER);
     Instant t = MONDAY;
     data.request("TELEGRAM", 30, "uk", t)
         .status(QUALIFYING, t.plusSeconds(1))
@@ -115,7 +121,7 @@ abstract class ReportFiguresContract {
         .answer("topic", "trauma", t.plusSeconds(920))
         .status(ABANDONED, t.plus(Duration.ofHours(48)).plusSeconds(930));
     t = MONDAY.plus(days(8));
-    data.request("TELEGRAM", null, null, t).status(QUALIFYING, t.plusSeconds(1));
+    stillQualifying = data.request("TELEGRAM", null, null, t).status(QUALIFYING, t.plusSeconds(1));
     t = MONDAY.plus(days(8)).plusSeconds(3600);
     data.request("WEB", 35, "uk", t)
         .status(QUALIFYING, t.plusSeconds(1))
@@ -291,6 +297,64 @@ abstract class ReportFiguresContract {
     assertThat(lines.get(7)).startsWith("7,2026-03-10T09:00Z,web,ru,other,adult,HIGH,CLOSED,care,");
     assertThat(lines.subList(1, lines.size())).extracting(line -> line.split(",", 2)[0])
         .containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+  }
+
+  @Test
+  void nothingPersonalReachesTheSummaryOrTheExport() throws Exception {
+    // Free text where closed answers are expected, and a language that is not a language code: never reported.
+    Instant t = MONDAY.plus(days(10));
+    data.request("TELEGRAM", 119, MARKER.substring(0, 11).toLowerCase(), t)
+            .status(QUALIFYING, t.plusSeconds(1))
+            .status(QUESTIONNAIRE, t.plusSeconds(2))
+            .answer("topic", MARKER + " my own words about it", t.plusSeconds(3))
+            .answer("language", MARKER + " whatever I typed", t.plusSeconds(4))
+            .ownWords(t.plusSeconds(5))
+            .curatorNote(t.plusSeconds(6));
+    data.flush();
+    jdbc.update("update report_refresh set as_of = null");
+
+    Summary after = summaries.summarise(TWO_WEEKS, facts.refresh());
+    String json = new ObjectMapper().findAndRegisterModules().writeValueAsString(after);
+    StringWriter csv = new StringWriter();
+    export.write(TWO_WEEKS, csv);
+
+    assertThat(jdbc.queryForObject("select count(*) from contact where display_name like 'MARKER-%'", Long.class))
+        .as("the data set carries the marker in the personal fields")
+        .isEqualTo(11);
+    assertThat(jdbc.queryForObject("select count(*) from care_session where note like 'MARKER-%'", Long.class)).isEqualTo(3);
+    for (String shown : List.of(json, csv.toString())) {
+      assertThat(shown).doesNotContainIgnoringCase("marker");
+      for (String id : jdbc.queryForList("select cast(id as varchar(36)) from help_request", String.class)) {
+        assertThat(shown).doesNotContain(id);
+      }
+      for (String id : jdbc.queryForList("select cast(id as varchar(36)) from contact", String.class)) {
+        assertThat(shown).doesNotContain(id);
+      }
+    }
+    assertThat(after.requests().byTopic()).containsEntry("unknown", 4L);
+    assertThat(after.requests().byLanguage()).containsEntry("unknown", 2L);
+    assertThat(after.requests().byAgeGroup()).containsEntry("senior", 2L);
+    assertThat(csv.toString().lines().toList().get(9)).startsWith("9,2026-03-12T08:00Z,telegram,,,senior,NONE,QUESTIONNAIRE,");
+  }
+
+  @Test
+  void aRefreshRebuildsWhatChangedSinceTheLastOneAndItsOverlap() {
+    Instant now = Instant.now();
+    data.changeStatus(stillQualifying.id, QUESTIONNAIRE, now);
+    Instant longBefore = now.minus(Duration.ofHours(1));
+    jdbc.update("update report_refresh set as_of = ?", ReportData.utc(now.minusSeconds(30)));
+
+    summary = summaries.summarise(TWO_WEEKS, facts.refresh());
+
+    assertThat(summary.requests().byStatus()).containsEntry("QUALIFYING", 0L).containsEntry("QUESTIONNAIRE", 1L);
+    assertThat(summary.funnel().get(2).reached()).isEqualTo(6);
+
+    data.changeStatus(stillQualifying.id, ABANDONED, longBefore);
+    summary = summaries.summarise(TWO_WEEKS, facts.refresh());
+    assertThat(summary.requests().byStatus())
+        .as("a change dated before the last refresh less the overlap is not seen: timestamps come from the writer's clock")
+        .containsEntry("QUESTIONNAIRE", 1L)
+        .containsEntry("ABANDONED", 1L);
   }
 
   @Test
