@@ -1,6 +1,7 @@
 package org.lifeline.orchestrator.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
@@ -116,6 +117,42 @@ class ReportApiTest {
     assertThat(entry.getKind()).isEqualTo(AccessKind.ACTION);
     assertThat(entry.getSubject()).isEqualTo("from=" + today.minusDays(29) + ",to=" + today);
     assertThat(entry.getRequestId()).isNull();
+  }
+
+  @Test
+  void theConsolePageShowsTheSummaryOrWhatIsWrongWithThePeriod() throws Exception {
+    String page =
+        mvc.perform(get("/console/reports?groupBy=week").with(user("supervisor").roles("SUPERVISOR")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page).contains("id=\"chart-groups\"", "id=\"report-data\"", "echarts-5.3.1/echarts.min.js", "/console/assets/reports.js");
+    assertThat(page).doesNotContain("<script>").doesNotContain("onclick");
+
+    String refused =
+        mvc.perform(get("/console/reports?from=2026-03-10&to=2026-03-01").with(user("admin").roles("ADMIN")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(refused).contains("role=\"alert\"", "from must not be after to").doesNotContain("report-data");
+
+    MvcResult started =
+        mvc.perform(get("/console/reports/requests.csv").with(user("supervisor").roles("SUPERVISOR")))
+            .andExpect(request().asyncStarted())
+            .andReturn();
+    mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andExpect(content().contentType("text/csv;charset=UTF-8"));
+    assertThat(audit.find("supervisor", null, null, null, 0, 50).getContent())
+        .extracting(AccessAuditEntry::getAction)
+        .contains(ReportConsoleController.EXPORT_ROUTE);
+  }
+
+  @Test
+  void theChartLibraryIsServedByThePlatform() throws Exception {
+    mvc.perform(get(ReportAssets.ECHARTS_PATH + "echarts.min.js"))
+        .andExpect(status().isOk())
+        .andExpect(header().string("Cache-Control", containsString("immutable")));
   }
 
   JsonNode summary(LocalDate day) throws Exception {
