@@ -10,11 +10,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.lifeline.orchestrator.assignment.AgeGroup;
@@ -53,6 +56,9 @@ public class ReportFacts {
 
   private static final Logger log = LoggerFactory.getLogger(ReportFacts.class);
   private static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{2,3}(-[A-Za-z]{2})?");
+  /** Row keys per second of intake (2^20): see {@code report_request.row_key}. */
+  private static final long KEYS_PER_SECOND = 1 << 20;
+
   private static final Pattern CASE_OUTCOME = Pattern.compile(CaseOutcomes.PATTERN);
   private static final int CHUNK = 500;
   private static final String STATUS_CHANGED = "STATUS_CHANGED";
@@ -102,6 +108,12 @@ public class ReportFacts {
             (row, number) -> row.getObject("as_of", OffsetDateTime.class));
     Instant started = clock.instant();
     List<UUID> changed = asOf == null ? allRequests() : changedSince(asOf.toInstant().minus(overlap));
+    if (asOf != null && count("help_request") != count("report_request")) {
+      // Requests written with times before the last refresh (a bulk load, a restore) have no facts yet.
+      Set<UUID> missing = new LinkedHashSet<>(withoutFacts());
+      missing.addAll(changed);
+      changed = List.copyOf(missing);
+    }
     long start = System.nanoTime();
     for (int from = 0; from < changed.size(); from += CHUNK) {
       rebuild(changed.subList(from, Math.min(from + CHUNK, changed.size())));
@@ -113,6 +125,17 @@ public class ReportFacts {
       log.info("Report facts of {} requests built in {} ms", changed.size(), Duration.ofNanos(System.nanoTime() - start).toMillis());
     }
     return started;
+  }
+
+  private long count(String table) {
+    return jdbc.queryForObject("select count(*) from " + table, new MapSqlParameterSource(), Long.class);
+  }
+
+  private List<UUID> withoutFacts() {
+    return jdbc.queryForList(
+        "select r.id from help_request r where not exists (select 1 from report_request f where f.request_id = r.id)",
+        new MapSqlParameterSource(),
+        UUID.class);
   }
 
   private List<UUID> allRequests() {
@@ -199,15 +222,24 @@ public class ReportFacts {
   private static final String INSERT =
       """
       insert into report_request (request_id, received_at, received_day, received_week, received_month, channel,
-        language, topic, age_group, status, risk_level, furthest_stage, %s, case_outcome, case_closed_at,
-        feedback_asked_at, feedback_answered_at, rating, escalations)
+        language, topic, age_group, status, risk_level, furthest_stage, reached, %s, case_outcome, case_closed_at,
+        feedback_asked_at, feedback_answered_at, rating, escalations, %s, row_key)
       values (:requestId, :receivedAt, :receivedDay, :receivedWeek, :receivedMonth, :channel, :language, :topic,
-        :ageGroup, :status, :riskLevel, :furthestStage, %s, :caseOutcome, :caseClosedAt, :feedbackAskedAt,
-        :feedbackAnsweredAt, :rating, :escalations)
+        :ageGroup, :status, :riskLevel, :furthestStage, :reached, %s, :caseOutcome, :caseClosedAt, :feedbackAskedAt,
+        :feedbackAnsweredAt, :rating, :escalations, %s,
+        cast(:firstKeyOfSecond as bigint) + mod(nextval('report_request_key'), %d))
       """
           .formatted(
               String.join(", ", LATER_STATUSES.stream().map(ReportFacts::firstAt).toList()),
-              String.join(", ", LATER_STATUSES.stream().map(status -> ":" + firstAt(status)).toList()));
+              String.join(", ", Arrays.stream(Wait.values()).map(Wait::secondsColumn).toList()),
+              String.join(", ", LATER_STATUSES.stream().map(status -> ":" + firstAt(status)).toList()),
+              String.join(", ", Arrays.stream(Wait.values()).map(wait -> ":" + wait.secondsColumn()).toList()),
+              KEYS_PER_SECOND);
+
+  /** The first row key of a day: rows of requests received from then on have this key or a higher one. */
+  static long firstKeyOf(LocalDate day) {
+    return day.atStartOfDay(ZoneOffset.UTC).toEpochSecond() * KEYS_PER_SECOND;
+  }
 
   private static Instant instant(ResultSet row, String column) throws SQLException {
     OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
@@ -307,6 +339,7 @@ public class ReportFacts {
       MapSqlParameterSource parameters =
           new MapSqlParameterSource("requestId", requestId)
               .addValue("receivedAt", utc(receivedAt))
+              .addValue("firstKeyOfSecond", receivedAt.getEpochSecond() * KEYS_PER_SECOND)
               .addValue("receivedDay", day)
               .addValue("receivedWeek", day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)))
               .addValue("receivedMonth", day.withDayOfMonth(1))
@@ -326,7 +359,28 @@ public class ReportFacts {
       for (RequestStatus later : LATER_STATUSES) {
         parameters.addValue(firstAt(later), utc(firstAt.get(later)));
       }
+      int reached = 1 << RequestStatus.RECEIVED.ordinal();
+      for (RequestStatus status : firstAt.keySet()) {
+        reached |= 1 << status.ordinal();
+      }
+      parameters.addValue("reached", reached);
+      for (Wait wait : Wait.values()) {
+        Instant at = at(wait.column());
+        parameters.addValue(wait.secondsColumn(), at == null ? null : Duration.between(receivedAt, at).toSeconds());
+      }
       return parameters;
+    }
+
+    /** The time in a fact column: a status's first time, or when the case was closed. */
+    private Instant at(String column) {
+      if (column.equals("case_closed_at")) {
+        return caseClosedAt;
+      }
+      return firstAt.entrySet().stream()
+          .filter(reached -> firstAt(reached.getKey()).equals(column))
+          .map(Map.Entry::getValue)
+          .findFirst()
+          .orElse(null);
     }
   }
 }

@@ -5,11 +5,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.lifeline.orchestrator.assignment.AgeGroup;
 import org.lifeline.orchestrator.assignment.Topics;
@@ -24,16 +24,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Computes a {@link Summary} from the facts in the database: counts, shares and percentiles are aggregates of
- * {@code report_request} (and {@code escalation} for review times), grouped and ordered by the database; only the
- * rows of small groupings come back to be arranged. Percentiles are {@code percentile_cont}, which H2 and PostgreSQL
- * both compute.
+ * Computes a {@link Summary} from the facts in the database: one pass over the period's rows of {@code report_request}
+ * (one narrow row per request, codes and numbers, found through the index on the day received) adds up every count,
+ * the funnel, the groups and the waits; the waits' percentiles follow {@code percentile_cont}'s definition. Review
+ * times of escalations are aggregated by the database ({@code percentile_cont}, which H2 and PostgreSQL both have), over
+ * the few escalation rows. Why one pass: on H2, a single SQL aggregate with percentiles over 100,000 rows costs more
+ * than reading the rows once (docs/performance.md).
  */
 @Service
 class ReportSummaries {
 
-  static final String IN_PERIOD = "received_day >= :from and received_day <= :to";
-  private static final String FACTS_IN_PERIOD = "from report_request where " + IN_PERIOD;
+  /** The rows of the requests received in the period: one range of row keys (see {@code report_request.row_key}). */
+  static final String IN_PERIOD = "row_key >= :firstKey and row_key < :endKey";
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -43,104 +45,78 @@ class ReportSummaries {
 
   @Transactional(readOnly = true)
   public Summary summarise(ReportPeriod period, Instant asOf) {
-    MapSqlParameterSource params = new MapSqlParameterSource("from", period.from()).addValue("to", period.to());
-    Breakdown breakdown = new Breakdown();
+    MapSqlParameterSource params = parametersOf(period);
+    Tally tally = new Tally();
     jdbc.query(
         """
-        select channel, language, topic, age_group, risk_level, status, furthest_stage, case_outcome,
-               count(*) as requests
-        %s
-        group by channel, language, topic, age_group, risk_level, status, furthest_stage, case_outcome
+        select %s as first_day, channel, language, topic, age_group, risk_level, status, furthest_stage, case_outcome,
+               reached, case when feedback_asked_at is null then 0 else 1 end as feedback_asked, rating, escalations, %s
+        from report_request where %s
         """
-            .formatted(FACTS_IN_PERIOD),
+            .formatted(
+                period.groupBy().column(),
+                String.join(", ", Arrays.stream(Wait.values()).map(Wait::secondsColumn).toList()),
+                IN_PERIOD),
         params,
-        breakdown::add);
-    Map<String, Object> totals = jdbc.queryForMap(totalsQuery(), params);
-
-    List<Summary.Stage> funnel =
-        Stages.WORKING.stream()
-            .map(
-                stage ->
-                    new Summary.Stage(
-                        stage,
-                        number(totals.get("reached_" + stage)),
-                        breakdown.openIn.getOrDefault(stage, 0L),
-                        breakdown.endedIn.getOrDefault(stage, Map.of()).values().stream().mapToLong(Long::longValue).sum(),
-                        zeroFilled(names(finalStatusesButClosedLast()), breakdown.endedIn.getOrDefault(stage, Map.of()))))
-            .toList();
-    long feedbackAsked = number(totals.get("feedback_asked"));
-    long feedbackAnswered = number(totals.get("feedback_answered"));
+        tally::add);
     return new Summary(
         new Summary.Period(period.from(), period.to(), period.groupBy().code(), "UTC"),
         asOf,
         new Summary.Requests(
-            breakdown.total,
-            breakdown.open,
-            zeroFilled(Arrays.stream(Channel.values()).map(Channel::code).toList(), breakdown.byChannel),
-            byCountThenUnknown(breakdown.byLanguage),
-            zeroFilled(topics(), breakdown.byTopic),
-            zeroFilled(ageGroups(), breakdown.byAgeGroup),
-            zeroFilled(names(RiskLevel.values()), breakdown.byRiskLevel),
-            zeroFilled(names(RequestStatus.values()), breakdown.byStatus)),
-        funnel,
-        breakdown.completed,
+            tally.total,
+            tally.open,
+            zeroFilled(Arrays.stream(Channel.values()).map(Channel::code).toList(), tally.byChannel),
+            byCountThenUnknown(tally.byLanguage),
+            zeroFilled(topics(), tally.byTopic),
+            zeroFilled(ageGroups(), tally.byAgeGroup),
+            zeroFilled(names(List.of(RiskLevel.values())), tally.byRiskLevel),
+            zeroFilled(names(List.of(RequestStatus.values())), tally.byStatus)),
+        Stages.WORKING.stream()
+            .map(
+                stage -> {
+                  Map<String, Long> ended = tally.endedIn.getOrDefault(stage, Map.of());
+                  return new Summary.Stage(
+                      stage,
+                      tally.reachedStage.getOrDefault(stage, 0L),
+                      tally.openIn.getOrDefault(stage, 0L),
+                      ended.values().stream().mapToLong(Long::longValue).sum(),
+                      zeroFilled(names(finalStatusesButClosedLast()), ended));
+                })
+            .toList(),
+        tally.completed,
         Arrays.stream(Wait.values())
             .map(
-                wait ->
-                    new Summary.Wait(
-                        wait.figure(),
-                        number(totals.get(wait.figure() + "_requests")),
-                        seconds(totals.get(wait.figure() + "_p50")),
-                        seconds(totals.get(wait.figure() + "_p90"))))
+                wait -> {
+                  Durations waits = tally.waits.get(wait);
+                  return new Summary.Wait(
+                      wait.figure(), waits.count(), seconds(waits.percentile(0.5)), seconds(waits.percentile(0.9)));
+                })
             .toList(),
         new Summary.Qualification(
-            breakdown.byStatus.getOrDefault(RequestStatus.REDIRECTED_MINOR.name(), 0L),
-            number(totals.get("reviews")),
-            number(totals.get("reviews_accepted")),
-            breakdown.byStatus.getOrDefault(RequestStatus.REJECTED.name(), 0L),
-            breakdown.byStatus.getOrDefault(RequestStatus.CURATOR_REVIEW.name(), 0L)),
+            tally.byStatus.getOrDefault(RequestStatus.REDIRECTED_MINOR.name(), 0L),
+            tally.reviews,
+            tally.reviewsAccepted,
+            tally.byStatus.getOrDefault(RequestStatus.REJECTED.name(), 0L),
+            tally.byStatus.getOrDefault(RequestStatus.CURATOR_REVIEW.name(), 0L)),
         new Summary.Questionnaire(
-            number(totals.get("reached_" + RequestStatus.QUESTIONNAIRE.stage())),
-            number(totals.get("questionnaires_completed")),
-            breakdown.byStatus.getOrDefault(RequestStatus.ABANDONED.name(), 0L),
-            breakdown.byStatus.getOrDefault(RequestStatus.QUESTIONNAIRE.name(), 0L)),
+            tally.reachedStage.getOrDefault(RequestStatus.QUESTIONNAIRE.stage(), 0L),
+            tally.questionnairesCompleted,
+            tally.byStatus.getOrDefault(RequestStatus.ABANDONED.name(), 0L),
+            tally.byStatus.getOrDefault(RequestStatus.QUESTIONNAIRE.name(), 0L)),
         escalations(params),
-        zeroFilled(Arrays.asList(CaseOutcomes.PATTERN.split("\\|")), breakdown.byOutcome),
+        zeroFilled(Arrays.asList(CaseOutcomes.PATTERN.split("\\|")), tally.byOutcome),
         new Summary.Feedback(
-            feedbackAsked,
-            feedbackAnswered,
-            feedbackAsked == 0 ? null : round((double) feedbackAnswered / feedbackAsked, 2),
-            feedbackAnswered == 0 ? null : round((double) number(totals.get("rating_sum")) / feedbackAnswered, 2)),
-        groups(period, params));
+            tally.feedbackAsked,
+            tally.feedbackAnswered,
+            tally.feedbackAsked == 0 ? null : round((double) tally.feedbackAnswered / tally.feedbackAsked, 2),
+            tally.feedbackAnswered == 0 ? null : round((double) tally.ratingSum / tally.feedbackAnswered, 2)),
+        groups(period, tally));
   }
 
-  /** One row: how many reached each stage, curator reviews, completed questionnaires, feedback and every wait. */
-  private static String totalsQuery() {
-    StringBuilder select = new StringBuilder("select count(*) as total");
-    for (String stage : Stages.WORKING) {
-      String reached =
-          Stages.statusesOf(stage).stream()
-              .map(status -> ReportFacts.firstAt(status) + " is not null")
-              .collect(Collectors.joining(" or "));
-      select.append(",\n count(case when ").append(reached).append(" then 1 end) as reached_").append(stage);
-    }
-    select.append(
-        """
-        ,
-         count(curator_review_at) as reviews,
-         count(case when curator_review_at is not null and questionnaire_at is not null then 1 end) as reviews_accepted,
-         count(case when questionnaire_at is not null and awaiting_assignment_at is not null then 1 end)
-           as questionnaires_completed,
-         count(feedback_asked_at) as feedback_asked,
-         count(rating) as feedback_answered,
-         coalesce(sum(rating), 0) as rating_sum""");
-    for (Wait wait : Wait.values()) {
-      select
-          .append(",\n count(").append(wait.column()).append(") as ").append(wait.figure()).append("_requests")
-          .append(",\n ").append(percentile(0.5, wait.seconds())).append(" as ").append(wait.figure()).append("_p50")
-          .append(",\n ").append(percentile(0.9, wait.seconds())).append(" as ").append(wait.figure()).append("_p90");
-    }
-    return select.append("\n").append(FACTS_IN_PERIOD).toString();
+  /** The parameters of {@link #IN_PERIOD}. */
+  static MapSqlParameterSource parametersOf(ReportPeriod period) {
+    return new MapSqlParameterSource("firstKey", ReportFacts.firstKeyOf(period.from()))
+        .addValue("endKey", ReportFacts.firstKeyOf(period.to().plusDays(1)));
   }
 
   private Summary.Escalations escalations(MapSqlParameterSource params) {
@@ -157,11 +133,11 @@ class ReportSummaries {
                    count(case when x.outcome is not null
                                and (x.backup_notified_at is null or x.closed_at < x.backup_notified_at) then 1 end)
                      as within_first_step,
-                   %s as review_p50,
-                   %s as review_p90
-            %s
+                   percentile_cont(0.5) within group (order by %1$s) as review_p50,
+                   percentile_cont(0.9) within group (order by %1$s) as review_p90
+            %2$s
             """
-                .formatted(percentile(0.5, reviewSeconds), percentile(0.9, reviewSeconds), ofPeriod),
+                .formatted(reviewSeconds, ofPeriod),
             params);
     Map<String, Long> byOutcome = new HashMap<>();
     jdbc.query(
@@ -184,66 +160,27 @@ class ReportSummaries {
         zeroFilled(Arrays.stream(EscalationOutcome.values()).map(EscalationOutcome::code).toList(), byOutcome));
   }
 
-  private List<Summary.Group> groups(ReportPeriod period, MapSqlParameterSource params) {
-    String column = period.groupBy().column();
-    StringBuilder select = new StringBuilder("select " + column + " as first_day, count(*) as received");
-    for (RequestStatus status : RequestStatus.FINAL) {
-      select.append(",\n count(case when status = '").append(status.name()).append("' then 1 end) as ").append(status.name());
-    }
-    select.append(",\n coalesce(sum(escalations), 0) as escalations");
-    for (Wait wait : Wait.values()) {
-      select.append(",\n ").append(percentile(0.5, wait.seconds())).append(" as ").append(wait.figure());
-    }
-    select.append("\n").append(FACTS_IN_PERIOD).append("\ngroup by ").append(column);
-    Map<LocalDate, Summary.Group> found = new HashMap<>();
-    jdbc.query(
-        select.toString(),
-        params,
-        row -> {
-          LocalDate first = row.getObject("first_day", LocalDate.class);
-          Map<String, Long> ended = new LinkedHashMap<>();
-          long endedCount = 0;
-          for (RequestStatus status : finalStatusesButClosedLast()) {
-            long count = row.getLong(status.name());
-            ended.put(status.name(), count);
-            endedCount += count;
-          }
-          Map<String, Double> waits = new LinkedHashMap<>();
-          for (Wait wait : Wait.values()) {
-            waits.put(wait.figure(), seconds(row.getObject(wait.figure())));
-          }
-          long received = row.getLong("received");
-          found.put(
-              first,
-              new Summary.Group(first, first, received, received - endedCount, ended, row.getLong("escalations"), waits));
-        });
+  /** Every group of the period in order, those without requests as zeros. */
+  private static List<Summary.Group> groups(ReportPeriod period, Tally tally) {
     return period.groups().stream()
         .map(
             group -> {
-              Summary.Group figures = found.get(period.groupBy().startOf(group.from()));
-              return figures == null
-                  ? emptyGroup(group)
-                  : new Summary.Group(
-                      group.from(),
-                      group.to(),
-                      figures.received(),
-                      figures.open(),
-                      figures.byFinalStatus(),
-                      figures.escalations(),
-                      figures.waitP50Seconds());
+              GroupTally found = tally.groups.getOrDefault(period.groupBy().startOf(group.from()), new GroupTally());
+              Map<String, Double> waits = new LinkedHashMap<>();
+              for (Wait wait : Wait.values()) {
+                waits.put(wait.figure(), seconds(found.waits.get(wait).percentile(0.5)));
+              }
+              long ended = found.byFinalStatus.values().stream().mapToLong(Long::longValue).sum();
+              return new Summary.Group(
+                  group.from(),
+                  group.to(),
+                  found.received,
+                  found.received - ended,
+                  zeroFilled(names(finalStatusesButClosedLast()), found.byFinalStatus),
+                  found.escalations,
+                  waits);
             })
         .toList();
-  }
-
-  private static Summary.Group emptyGroup(ReportPeriod.Group group) {
-    Map<String, Double> waits = new LinkedHashMap<>();
-    Arrays.stream(Wait.values()).forEach(wait -> waits.put(wait.figure(), null));
-    return new Summary.Group(
-        group.from(), group.to(), 0, 0, zeroFilled(names(finalStatusesButClosedLast()), Map.of()), 0, waits);
-  }
-
-  private static String percentile(double fraction, String expression) {
-    return "percentile_cont(" + fraction + ") within group (order by " + expression + ")";
   }
 
   /** The final statuses in the order of the lifecycle, CLOSED (the end of completed help) last. */
@@ -262,16 +199,12 @@ class ReportSummaries {
   }
 
   private static List<String> ageGroups() {
-    return Stream.concat(
+    return Stream.of(
             Stream.of(ReportFacts.MINOR),
-            Stream.concat(
-                Arrays.stream(AgeGroup.values()).map(ReportFacts::codeOf),
-                Stream.of(ReportFacts.UNKNOWN)))
+            Arrays.stream(AgeGroup.values()).map(ReportFacts::codeOf),
+            Stream.of(ReportFacts.UNKNOWN))
+        .flatMap(groups -> groups)
         .toList();
-  }
-
-  private static <E extends Enum<E>> List<String> names(E[] values) {
-    return Arrays.stream(values).map(Enum::name).toList();
   }
 
   private static <E extends Enum<E>> List<String> names(List<E> values) {
@@ -308,12 +241,30 @@ class ReportSummaries {
     return Math.round(value * scale) / scale;
   }
 
-  /** The rows of the grouped query, summed up by each of its columns and arranged into the funnel. */
-  private static final class Breakdown {
+  private static Map<Wait, Durations> noWaits() {
+    Map<Wait, Durations> waits = new EnumMap<>(Wait.class);
+    Arrays.stream(Wait.values()).forEach(wait -> waits.put(wait, new Durations()));
+    return waits;
+  }
+
+  /** The figures of the period, added up request by request from the facts. */
+  private static final class Tally {
+
+    static final Map<String, Integer> STAGE_BITS = new LinkedHashMap<>();
+
+    static {
+      Stages.WORKING.forEach(stage -> STAGE_BITS.put(stage, Stages.bitsOf(stage)));
+    }
 
     long total;
     long open;
     long completed;
+    long reviews;
+    long reviewsAccepted;
+    long questionnairesCompleted;
+    long feedbackAsked;
+    long feedbackAnswered;
+    long ratingSum;
     final Map<String, Long> byChannel = new HashMap<>();
     final Map<String, Long> byLanguage = new HashMap<>();
     final Map<String, Long> byTopic = new HashMap<>();
@@ -321,36 +272,87 @@ class ReportSummaries {
     final Map<String, Long> byRiskLevel = new HashMap<>();
     final Map<String, Long> byStatus = new HashMap<>();
     final Map<String, Long> byOutcome = new HashMap<>();
+    final Map<String, Long> reachedStage = new HashMap<>();
     final Map<String, Long> openIn = new HashMap<>();
     final Map<String, Map<String, Long>> endedIn = new HashMap<>();
+    final Map<Wait, Durations> waits = noWaits();
+    final Map<LocalDate, GroupTally> groups = new HashMap<>();
 
     void add(ResultSet row) throws SQLException {
-      long requests = row.getLong("requests");
       RequestStatus status = RequestStatus.valueOf(row.getString("status"));
       String furthest = row.getString("furthest_stage");
-      total += requests;
-      byChannel.merge(row.getString("channel"), requests, Long::sum);
-      byLanguage.merge(orUnknown(row.getString("language")), requests, Long::sum);
-      byTopic.merge(orUnknown(row.getString("topic")), requests, Long::sum);
-      byAgeGroup.merge(row.getString("age_group"), requests, Long::sum);
-      byRiskLevel.merge(row.getString("risk_level"), requests, Long::sum);
-      byStatus.merge(status.name(), requests, Long::sum);
-      if (row.getString("case_outcome") != null) {
-        byOutcome.merge(row.getString("case_outcome"), requests, Long::sum);
+      int reached = row.getInt("reached");
+      GroupTally group = groups.computeIfAbsent(row.getObject("first_day", LocalDate.class), day -> new GroupTally());
+      total++;
+      group.received++;
+      count(byChannel, row.getString("channel"));
+      count(byLanguage, orUnknown(row.getString("language")));
+      count(byTopic, orUnknown(row.getString("topic")));
+      count(byAgeGroup, row.getString("age_group"));
+      count(byRiskLevel, row.getString("risk_level"));
+      count(byStatus, status.name());
+      String outcome = row.getString("case_outcome");
+      if (outcome != null) {
+        count(byOutcome, outcome);
+      }
+      for (Map.Entry<String, Integer> stage : STAGE_BITS.entrySet()) {
+        if ((reached & stage.getValue()) != 0) {
+          count(reachedStage, stage.getKey());
+        }
+      }
+      if (has(reached, RequestStatus.CURATOR_REVIEW)) {
+        reviews++;
+        reviewsAccepted += has(reached, RequestStatus.QUESTIONNAIRE) ? 1 : 0;
+      }
+      if (has(reached, RequestStatus.QUESTIONNAIRE) && has(reached, RequestStatus.AWAITING_ASSIGNMENT)) {
+        questionnairesCompleted++;
       }
       if (!status.isFinal()) {
-        open += requests;
-        openIn.merge(status.stage(), requests, Long::sum);
-      } else if (status == RequestStatus.CLOSED
-          && Stages.order(furthest) >= Stages.order(RequestStatus.IN_PROGRESS.stage())) {
-        completed += requests;
+        open++;
+        count(openIn, status.stage());
       } else {
-        endedIn.computeIfAbsent(furthest, stage -> new HashMap<>()).merge(status.name(), requests, Long::sum);
+        count(group.byFinalStatus, status.name());
+        if (status == RequestStatus.CLOSED
+            && Stages.order(furthest) >= Stages.order(RequestStatus.IN_PROGRESS.stage())) {
+          completed++;
+        } else {
+          count(endedIn.computeIfAbsent(furthest, stage -> new HashMap<>()), status.name());
+        }
       }
+      feedbackAsked += row.getInt("feedback_asked");
+      int rating = row.getInt("rating");
+      if (!row.wasNull()) {
+        feedbackAnswered++;
+        ratingSum += rating;
+      }
+      group.escalations += row.getInt("escalations");
+      for (Wait wait : Wait.values()) {
+        long seconds = row.getLong(wait.secondsColumn());
+        if (!row.wasNull()) {
+          waits.get(wait).add(seconds);
+          group.waits.get(wait).add(seconds);
+        }
+      }
+    }
+
+    private static boolean has(int reached, RequestStatus status) {
+      return (reached & (1 << status.ordinal())) != 0;
+    }
+
+    private static void count(Map<String, Long> counts, String key) {
+      counts.merge(key, 1L, Long::sum);
     }
 
     private static String orUnknown(String value) {
       return value == null ? ReportFacts.UNKNOWN : value;
     }
+  }
+
+  /** The figures of one group of days. */
+  private static final class GroupTally {
+    long received;
+    long escalations;
+    final Map<String, Long> byFinalStatus = new HashMap<>();
+    final Map<Wait, Durations> waits = noWaits();
   }
 }

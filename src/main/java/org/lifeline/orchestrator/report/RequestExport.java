@@ -17,7 +17,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.lifeline.orchestrator.request.RequestStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,8 +73,8 @@ class RequestExport {
       csv.printRecord(HEADER);
       long[] written = {0};
       jdbc.query(
-          "select * from report_request where " + ReportSummaries.IN_PERIOD + " order by received_at, request_id",
-          new MapSqlParameterSource("from", period.from()).addValue("to", period.to()),
+          "select * from report_request where " + ReportSummaries.IN_PERIOD + " order by row_key",
+          ReportSummaries.parametersOf(period),
           row -> {
             try {
               csv.printRecord(record(++written[0], row));

@@ -24,6 +24,11 @@ final class Stages {
     return ALL.indexOf(stage);
   }
 
+  /** The bits of a stage's statuses in {@code report_request.reached} (bit n: the n-th status). */
+  static int bitsOf(String stage) {
+    return statusesOf(stage).stream().mapToInt(status -> 1 << status.ordinal()).reduce(0, (a, b) -> a | b);
+  }
+
   /** The statuses of a stage. */
   static List<RequestStatus> statusesOf(String stage) {
     return Arrays.stream(RequestStatus.values()).filter(status -> status.stage().equals(stage)).toList();

@@ -1,8 +1,9 @@
 package org.lifeline.orchestrator.report;
 
 /**
- * The times a summary measures, each from intake ({@code received_at}) to the first time a fact column is set.
- * Another wait is one more fact column and one more constant here.
+ * The times a summary measures, each from intake ({@code received_at}) to the time in a fact column, kept in seconds
+ * beside it ({@code assigned_at}: {@code assigned_after_s}). Another wait is one more pair of fact columns and one more
+ * constant here.
  */
 enum Wait {
   /** Until a specialist was first reserved for the request (status ASSIGNED). */
@@ -28,8 +29,8 @@ enum Wait {
     return column;
   }
 
-  /** Seconds from intake to this point; null for a request that did not get there. */
-  String seconds() {
-    return "extract(epoch from " + column + ") - extract(epoch from received_at)";
+  /** The fact column with the seconds from intake to this point; null for a request that did not get there. */
+  String secondsColumn() {
+    return column.replace("_at", "_after_s");
   }
 }
