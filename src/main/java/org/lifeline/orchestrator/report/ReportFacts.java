@@ -127,6 +127,17 @@ public class ReportFacts {
     return started;
   }
 
+  /** When the last refresh started: the facts hold every change committed before then; null before the first one. */
+  @Transactional(readOnly = true)
+  public Instant lastRefresh() {
+    OffsetDateTime asOf =
+        jdbc.queryForObject(
+            "select as_of from report_refresh where id = 'requests'",
+            new MapSqlParameterSource(),
+            (row, number) -> row.getObject("as_of", OffsetDateTime.class));
+    return asOf == null ? null : asOf.toInstant();
+  }
+
   private long count(String table) {
     return jdbc.queryForObject("select count(*) from " + table, new MapSqlParameterSource(), Long.class);
   }

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Computes a {@link Summary} from the facts in the database: one pass over the period's rows of {@code report_request}
- * (one narrow row per request, codes and numbers, found through the index on the day received) adds up every count,
+ * (one row per request, codes and numbers, read as one range of row keys) adds up every count,
  * the funnel, the groups and the waits; the waits' percentiles follow {@code percentile_cont}'s definition. Review
  * times of escalations are aggregated by the database ({@code percentile_cont}, which H2 and PostgreSQL both have), over
  * the few escalation rows. Why one pass: on H2, a single SQL aggregate with percentiles over 100,000 rows costs more

@@ -5,10 +5,14 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.lifeline.orchestrator.audit.AccessAudit;
 import org.lifeline.orchestrator.audit.AccessKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -19,6 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /** What the report endpoints and the console page share: fresh facts first, then the summary or the export. */
 @Service
 class Reports {
+
+  private static final Logger log = LoggerFactory.getLogger(Reports.class);
 
   static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
@@ -42,7 +48,22 @@ class Reports {
   }
 
   Summary summary(ReportPeriod period) {
-    return summaries.summarise(period, facts.refresh());
+    return summaries.summarise(period, refreshed());
+  }
+
+  /**
+   * Refreshes the facts. While another refresh holds them longer than the database waits for a lock (the first build
+   * of a large database), the facts as the last refresh left them are used.
+   *
+   * @return up to when the facts hold every change
+   */
+  private Instant refreshed() {
+    try {
+      return facts.refresh();
+    } catch (PessimisticLockingFailureException busy) {
+      log.info("Report facts are being refreshed by another caller; using them as of the last refresh");
+      return facts.lastRefresh();
+    }
   }
 
   /**
@@ -52,7 +73,7 @@ class Reports {
    * @param route the route as the audit names it, e.g. {@code GET /api/v1/reports/requests.csv}
    */
   ResponseEntity<StreamingResponseBody> export(ReportPeriod period, String actor, String route) {
-    facts.refresh();
+    refreshed();
     audit.record(actor, AccessKind.ACTION, route, null, "from=" + period.from() + ",to=" + period.to(), 200);
     StreamingResponseBody rows =
         out -> {
