@@ -3,6 +3,7 @@ package org.lifeline.orchestrator.assignment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,7 +42,8 @@ public class SpecialistCapacity {
     if (status.filter(ACTIVE::equals).isPresent()) {
       return true;
     }
-    Instant now = clock.instant();
+    // Bound as a timestamp with a time zone: the PostgreSQL driver infers no SQL type for an Instant.
+    OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
     int taken =
         jdbc.sql(
                 """
@@ -95,7 +97,7 @@ public class SpecialistCapacity {
                 where specialist_id = :specialist and request_id = :request and status = :active
                 """)
             .param("released", RELEASED)
-            .param("now", clock.instant())
+            .param("now", clock.instant().atOffset(ZoneOffset.UTC))
             .param("specialist", specialistId)
             .param("request", requestId)
             .param("active", ACTIVE)

@@ -110,7 +110,7 @@ class ReportApiTest {
     String csv = export(today, ADMIN);
 
     assertThat(csv.lines().findFirst()).hasValue(String.join(",", RequestExport.HEADER));
-    AccessAuditEntry entry = audit.find("admin", null, null, null, 0, 50).getContent().stream()
+    AccessAuditEntry entry = audit.find("admin", null, null, null, null, 0, 50).getContent().stream()
         .filter(found -> found.getAction().equals(ReportController.EXPORT_ROUTE))
         .findFirst()
         .orElseThrow();
@@ -143,7 +143,7 @@ class ReportApiTest {
             .andExpect(request().asyncStarted())
             .andReturn();
     mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andExpect(content().contentType("text/csv;charset=UTF-8"));
-    assertThat(audit.find("supervisor", null, null, null, 0, 50).getContent())
+    assertThat(audit.find("supervisor", null, null, null, null, 0, 50).getContent())
         .extracting(AccessAuditEntry::getAction)
         .contains(ReportConsoleController.EXPORT_ROUTE);
   }
