@@ -149,13 +149,21 @@ class ConversationApiTest {
               .andExpect(status().isOk()));
       List<String> readers = new ArrayList<>();
       audit.get("content").forEach(entry -> {
-        if ("READ".equals(entry.get("kind").asText()) && entry.get("action").asText().equals("GET /api/v1/requests/{id}/conversation")) {
+        if ("READ".equals(entry.get("kind").asText()) && entry.get("action").asText().equals("GET /api/v1/requests/{id}/conversation")
+            && entry.get("status").asInt() < 400) {
           readers.add(entry.get("actor").asText());
         }
       });
       assertThat(readers).as("every successful read, by whom").contains(username, "curator", "supervisor");
       assertThat(readers.stream().filter(username::equals).count()).as("proposal, delivery check, new message").isGreaterThanOrEqualTo(3);
       assertThat(readers).doesNotContain("someone-else", "operator");
+      List<String> refused = new ArrayList<>();
+      audit.get("content").forEach(entry -> {
+        if (entry.get("action").asText().equals("GET /api/v1/requests/{id}/conversation") && entry.get("status").asInt() >= 400) {
+          refused.add(entry.get("actor").asText());
+        }
+      });
+      assertThat(refused).as("refused reads are audited too, so probing shows").contains("someone-else", "operator");
 
       mvc.perform(post("/api/v1/cases/{id}/closure", id).with(holder).contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"helped\"}"))
           .andExpect(status().isOk());

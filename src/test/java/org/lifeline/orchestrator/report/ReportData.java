@@ -32,6 +32,7 @@ final class ReportData {
   private final List<Object[]> escalations = new ArrayList<>();
   private final List<Object[]> signals = new ArrayList<>();
   private final List<Object[]> notes = new ArrayList<>();
+  private final List<Object[]> messages = new ArrayList<>();
 
   ReportData(JdbcTemplate jdbc, FieldEncryptor encryptor, String personal) {
     this.jdbc = jdbc;
@@ -64,10 +65,13 @@ final class ReportData {
         requests);
     batch(
         """
-        insert into request_event (request_id, at, type, status, template, actor, content, reason, step, level, detail)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        insert into request_event (request_id, at, type, status, template, actor, reason, step, level, detail)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         events);
+    batch(
+        "insert into conversation_message (request_id, at, direction, kind, author, text) values (?, ?, 'IN', 'MESSAGE', 'contact', ?)",
+        messages);
     batch(
         """
         insert into questionnaire_answer (request_id, question_id, answer, questionnaire_id, questionnaire_version,
@@ -102,7 +106,7 @@ final class ReportData {
     batch(
         "insert into user_task_note (at, author, task_id, request_id, field, content) values (?, ?, '1', ?, 'comment', ?)",
         notes);
-    for (List<Object[]> rows : List.of(contacts, requests, events, answers, sessions, closures, feedback, escalations, signals, notes)) {
+    for (List<Object[]> rows : List.of(contacts, requests, events, messages, answers, sessions, closures, feedback, escalations, signals, notes)) {
       rows.clear();
     }
   }
@@ -136,14 +140,15 @@ final class ReportData {
       contacts.add(new Object[] {contact, channel, personal + "-handle-" + contact, personal + " name", utc(at)});
       row = new Object[] {id, contact, channel, RequestStatus.RECEIVED.name(), RiskLevel.NONE.name(), statedAge, language, utc(at), utc(at)};
       requests.add(row);
-      event(at, "STATUS_CHANGED", RequestStatus.RECEIVED.name(), null, null);
-      event(at, "MESSAGE_IN", null, null, encryptor.encrypt(personal + " wrote this first message"));
-      event(at.plusSeconds(1), "MESSAGE_OUT", null, "greeting", null);
+      event(at, "STATUS_CHANGED", RequestStatus.RECEIVED.name(), null);
+      event(at, "MESSAGE_IN", null, null);
+      messages.add(new Object[] {id, utc(at), encryptor.encrypt(personal + " wrote this first message")});
+      event(at.plusSeconds(1), "MESSAGE_OUT", null, "greeting");
     }
 
     /** The request moves to a status at this time (a history entry; the request's status and update time follow). */
     Request status(RequestStatus status, Instant at) {
-      event(at, "STATUS_CHANGED", status.name(), null, null);
+      event(at, "STATUS_CHANGED", status.name(), null);
       row[3] = status.name();
       row[8] = utc(at);
       return this;
@@ -191,7 +196,7 @@ final class ReportData {
           utc(stepAt), utc(openedAt.plusSeconds(1)), utc(backupAt), outcome, closedAt == null ? null : "continue",
           utc(closedAt)});
       signals.add(new Object[] {UUID.randomUUID(), id, personal + "-flag-reason", personal + "-supervisor", utc(openedAt), utc(openedAt)});
-      events.add(new Object[] {id, utc(openedAt), "ESCALATION", null, null, "escalation", null, null, "on-duty-notified", "HIGH", personal + "-supervisor"});
+      events.add(new Object[] {id, utc(openedAt), "ESCALATION", null, null, "escalation", null, "on-duty-notified", "HIGH", personal + "-supervisor"});
       return this;
     }
 
@@ -201,8 +206,8 @@ final class ReportData {
       return this;
     }
 
-    private void event(Instant at, String type, String status, String template, String content) {
-      events.add(new Object[] {id, utc(at), type, status, template, personal + "-actor", content, null, null, null, null});
+    private void event(Instant at, String type, String status, String template) {
+      events.add(new Object[] {id, utc(at), type, status, template, personal + "-actor", null, null, null, null});
     }
   }
 }
