@@ -1,6 +1,5 @@
 package org.lifeline.orchestrator.notification;
 
-import org.lifeline.orchestrator.contact.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -18,7 +17,7 @@ class LogMessageChannel implements MessageChannel {
   private static final Logger log = LoggerFactory.getLogger(LogMessageChannel.class);
 
   @Override
-  public boolean delivers(Channel channel) {
+  public boolean delivers(OutboundMessage message) {
     return true;
   }
 

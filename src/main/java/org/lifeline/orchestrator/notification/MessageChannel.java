@@ -1,7 +1,5 @@
 package org.lifeline.orchestrator.notification;
 
-import org.lifeline.orchestrator.contact.Channel;
-
 /**
  * Delivers outbound messages on one channel (Telegram, an integrator's webhook, e-mail, ...). A message is a process
  * template or a staff reply ({@link OutboundMessage#getKind()}); an adapter shows a reply with its sender's name
@@ -10,8 +8,11 @@ import org.lifeline.orchestrator.contact.Channel;
  */
 public interface MessageChannel {
 
-  /** Whether this adapter delivers messages of that channel. */
-  boolean delivers(Channel channel);
+  /**
+   * Whether this adapter delivers the message: by its channel, or by who brought the request (an integrator's webhook).
+   * The first adapter in order that does, delivers it.
+   */
+  boolean delivers(OutboundMessage message);
 
   /**
    * Sends the text. Returns when the channel took it ({@code SENT}); throws {@link RetryLaterException} when the

@@ -54,7 +54,8 @@ public class Notifications {
     Contact contact = contacts.getReferenceById(request.getContactId());
     outbox.save(
         OutboundMessage.template(
-            requestId, contact.getId(), request.getChannel(), template, dedupKey, languageOf(request, contact), clock.instant()));
+            requestId, contact.getId(), request.getChannel(), template, dedupKey, languageOf(request, contact), clock.instant())
+            .broughtBy(request.getIntegrator()));
     return true;
   }
 
@@ -83,7 +84,8 @@ public class Notifications {
             senderName,
             dedupKey,
             languageOf(request, contact),
-            clock.instant()));
+            clock.instant())
+            .broughtBy(request.getIntegrator()));
   }
 
   /** Where each of these messages stands; unknown ids are left out. */

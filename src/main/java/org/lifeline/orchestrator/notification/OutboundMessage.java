@@ -83,6 +83,9 @@ public class OutboundMessage {
   private Instant sentAt;
   private String lastError;
 
+  /** The integrator that brought the request, if one did: its webhook may deliver the message. */
+  private String integrator;
+
   @Version private long version;
 
   protected OutboundMessage() {}
@@ -123,6 +126,12 @@ public class OutboundMessage {
     return message;
   }
 
+  /** Remembers the integrator of the request, so its webhook (if configured) delivers the message. */
+  OutboundMessage broughtBy(String integrator) {
+    this.integrator = integrator;
+    return this;
+  }
+
   void sent(Instant now) {
     status = Status.SENT;
     attempts++;
@@ -161,6 +170,10 @@ public class OutboundMessage {
     }
   }
 
+  public String getIntegrator() {
+    return integrator;
+  }
+
   public UUID getId() {
     return id;
   }
@@ -195,6 +208,10 @@ public class OutboundMessage {
 
   public String getDedupKey() {
     return dedupKey;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
   }
 
   public String getLanguage() {

@@ -148,7 +148,7 @@ class OutboxDispatcher {
 
   private MessageChannel channelFor(OutboundMessage message) {
     return channels.stream()
-        .filter(channel -> channel.delivers(message.getChannel()))
+        .filter(channel -> channel.delivers(message))
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("No adapter delivers " + message.getChannel()));
   }

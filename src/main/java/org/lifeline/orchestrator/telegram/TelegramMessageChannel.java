@@ -14,7 +14,7 @@ import org.springframework.core.annotation.Order;
  * in the person's chat; a reply is introduced by its sender's name. A 403 from Telegram (the bot was blocked) makes
  * the message UNREACHABLE.
  */
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class TelegramMessageChannel implements MessageChannel {
 
   private final TelegramBotApi api;
@@ -26,8 +26,8 @@ class TelegramMessageChannel implements MessageChannel {
   }
 
   @Override
-  public boolean delivers(Channel channel) {
-    return channel == Channel.TELEGRAM;
+  public boolean delivers(OutboundMessage message) {
+    return message.getChannel() == Channel.TELEGRAM;
   }
 
   @Override
