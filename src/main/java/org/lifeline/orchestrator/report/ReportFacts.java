@@ -39,7 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Keeps {@code report_request}, one row of facts per request, up to date with the request's own tables: its status,
  * risk level and stated age ({@code help_request}), when it first reached each status ({@code request_event}), its
- * topic and preferred language (closed questionnaire answers), the case outcome, feedback and escalations. A refresh
+ * topic and preferred language (closed questionnaire answers), the first staff reply (its time, never its text), the
+ * case outcome, feedback and escalations. A refresh
  * rebuilds the rows of the requests changed since the last one, found through the timestamps each of those tables
  * keeps; it looks back {@code lifeline.reports.refresh-overlap} further, for transactions that committed after the
  * last refresh read. Summaries and exports refresh first; a background refresh keeps the work per call small.
@@ -163,6 +164,7 @@ public class ReportFacts {
         union select request_id from feedback_request where asked_at >= :since
         union select request_id from feedback_request where answered_at >= :since
         union select request_id from escalation where step_at >= :since
+        union select request_id from conversation_message where kind = 'REPLY' and at >= :since
         """,
         new MapSqlParameterSource("since", since.atOffset(ZoneOffset.UTC))
             .addValue("questions", List.of(TOPIC_QUESTION, LANGUAGE_QUESTION)),
@@ -218,6 +220,15 @@ public class ReportFacts {
           fact.rating = row.getObject("rating", Integer.class);
         });
     jdbc.query(
+        """
+        select request_id, min(at) as first_at from conversation_message
+        where request_id in (:ids) and kind = 'REPLY' group by request_id
+        """,
+        params,
+        row -> {
+          facts.get(row.getObject("request_id", UUID.class)).firstReplyAt = instant(row, "first_at");
+        });
+    jdbc.query(
         "select request_id, count(*) as escalations from escalation where request_id in (:ids) group by request_id",
         params,
         row -> {
@@ -233,11 +244,11 @@ public class ReportFacts {
   private static final String INSERT =
       """
       insert into report_request (request_id, received_at, received_day, received_week, received_month, channel,
-        language, topic, age_group, status, risk_level, furthest_stage, reached, %s, case_outcome, case_closed_at,
-        feedback_asked_at, feedback_answered_at, rating, escalations, %s, row_key)
+        language, topic, age_group, status, risk_level, furthest_stage, reached, %s, first_reply_at, case_outcome,
+        case_closed_at, feedback_asked_at, feedback_answered_at, rating, escalations, %s, row_key)
       values (:requestId, :receivedAt, :receivedDay, :receivedWeek, :receivedMonth, :channel, :language, :topic,
-        :ageGroup, :status, :riskLevel, :furthestStage, :reached, %s, :caseOutcome, :caseClosedAt, :feedbackAskedAt,
-        :feedbackAnsweredAt, :rating, :escalations, %s,
+        :ageGroup, :status, :riskLevel, :furthestStage, :reached, %s, :firstReplyAt, :caseOutcome, :caseClosedAt,
+        :feedbackAskedAt, :feedbackAnsweredAt, :rating, :escalations, %s,
         cast(:firstKeyOfSecond as bigint) + mod(nextval('report_request_key'), %d))
       """
           .formatted(
@@ -305,6 +316,7 @@ public class ReportFacts {
     final Map<RequestStatus, Instant> firstAt = new EnumMap<>(RequestStatus.class);
     String topic;
     String preferredLanguage;
+    Instant firstReplyAt;
     String caseOutcome;
     Instant caseClosedAt;
     Instant feedbackAskedAt;
@@ -361,6 +373,7 @@ public class ReportFacts {
               .addValue("status", status)
               .addValue("riskLevel", riskLevel)
               .addValue("furthestStage", furthestStage())
+              .addValue("firstReplyAt", utc(firstReplyAt))
               .addValue("caseOutcome", caseOutcome)
               .addValue("caseClosedAt", utc(caseClosedAt))
               .addValue("feedbackAskedAt", utc(feedbackAskedAt))
@@ -382,10 +395,13 @@ public class ReportFacts {
       return parameters;
     }
 
-    /** The time in a fact column: a status's first time, or when the case was closed. */
+    /** The time in a fact column: a status's first time, the first reply, or when the case was closed. */
     private Instant at(String column) {
       if (column.equals("case_closed_at")) {
         return caseClosedAt;
+      }
+      if (column.equals("first_reply_at")) {
+        return firstReplyAt;
       }
       return firstAt.entrySet().stream()
           .filter(reached -> firstAt(reached.getKey()).equals(column))

@@ -47,7 +47,8 @@ class RequestExport {
                   "report_id", "received_hour", "channel", "language", "topic", "age_group", "risk_level", "status",
                   "furthest_stage"),
               STATUS_COLUMNS.stream(),
-              Stream.of("case_outcome", "case_closed_after_s", "feedback_asked_after_s", "rating", "escalations"))
+              Stream.of("first_reply_after_s", "case_outcome", "case_closed_after_s", "feedback_asked_after_s", "rating",
+                  "escalations"))
           .flatMap(columns -> columns)
           .toList();
 
@@ -102,6 +103,7 @@ class RequestExport {
         values.add(secondsAfter(received, row, ReportFacts.firstAt(status)));
       }
     }
+    values.add(secondsAfter(received, row, "first_reply_at"));
     values.add(cell(row.getString("case_outcome")));
     values.add(secondsAfter(received, row, "case_closed_at"));
     values.add(secondsAfter(received, row, "feedback_asked_at"));

@@ -8,6 +8,8 @@ package org.lifeline.orchestrator.report;
 enum Wait {
   /** Until a specialist was first reserved for the request (status ASSIGNED). */
   INTAKE_TO_ASSIGNMENT("intakeToAssignment", "assigned_at"),
+  /** Until a staff member first wrote to the person (a reply in the case conversation). */
+  INTAKE_TO_FIRST_REPLY("intakeToFirstReply", "first_reply_at"),
   /** Until the specialist closed the case (with any outcome). */
   INTAKE_TO_CASE_CLOSED("intakeToCaseClosed", "case_closed_at"),
   /** Until the request was first CLOSED (after feedback for a helped case). */

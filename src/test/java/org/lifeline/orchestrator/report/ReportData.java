@@ -69,9 +69,7 @@ final class ReportData {
         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         events);
-    batch(
-        "insert into conversation_message (request_id, at, direction, kind, author, text) values (?, ?, 'IN', 'MESSAGE', 'contact', ?)",
-        messages);
+    batch("insert into conversation_message (request_id, at, direction, kind, author, text) values (?, ?, ?, ?, ?, ?)", messages);
     batch(
         """
         insert into questionnaire_answer (request_id, question_id, answer, questionnaire_id, questionnaire_version,
@@ -142,7 +140,7 @@ final class ReportData {
       requests.add(row);
       event(at, "STATUS_CHANGED", RequestStatus.RECEIVED.name(), null);
       event(at, "MESSAGE_IN", null, null);
-      messages.add(new Object[] {id, utc(at), encryptor.encrypt(personal + " wrote this first message")});
+      messages.add(new Object[] {id, utc(at), "IN", "MESSAGE", "contact", encryptor.encrypt(personal + " wrote this first message")});
       event(at.plusSeconds(1), "MESSAGE_OUT", null, "greeting");
     }
 
@@ -168,6 +166,12 @@ final class ReportData {
     /** The person's own words in the questionnaire's free-text question. */
     Request ownWords(Instant at) {
       return answer("topicDetails", personal + " described what happened", at);
+    }
+
+    /** A staff member's reply to the person, in the case conversation. */
+    Request reply(Instant at) {
+      messages.add(new Object[] {id, utc(at), "OUT", "REPLY", personal + "-specialist", encryptor.encrypt(personal + " replied to the person")});
+      return this;
     }
 
     /** A session with a note, and the case closed with this outcome. */

@@ -41,14 +41,16 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Eight requests in the two weeks from Monday 2 March 2026, and two outside it (1 March 23:59:59 and 20 March):
  *
  * <pre>
- * R1 telegram uk 30  anxiety       assigned after 1 h, helped after 1 d, feedback 5, CLOSED after 3 d
+ * R1 telegram uk 30  anxiety       assigned after 1 h, first reply after 4600 s, helped after 1 d, feedback 5, CLOSED after 3 d
  * R2 web ru/en 22    grief         ASSIGNED after 2 h (open); escalation reviewed in 900 s after the backup was alerted
  * R3 telegram uk 15                REDIRECTED_MINOR
  * R4 api en 40                     curator review, REJECTED
  * R5 email ru 70     trauma        curator review accepted, ABANDONED in the questionnaire      (second week from here)
  * R6 telegram - -                  QUALIFYING (open)
- * R7 web uk/ru 35    other         assigned after 3 h, referred after 2 d (CLOSED); escalation reviewed in 300 s
- * R8 telegram uk 50  displacement  assigned after 30 min, helped after 5 d, FEEDBACK (asked, no answer); escalation open
+ * R7 web uk/ru 35    other         assigned after 3 h, first reply after 12600 s, referred after 2 d (CLOSED); escalation
+ *                                  reviewed in 300 s
+ * R8 telegram uk 50  displacement  assigned after 30 min, first reply after 2400 s, helped after 5 d, FEEDBACK (asked, no
+ *                                  answer); escalation open
  * </pre>
  */
 @Import({ReportFacts.class, ReportSummaries.class, RequestExport.class, ReportFiguresContract.Wiring.class})
@@ -92,6 +94,8 @@ abstract class ReportFiguresContract {
         .status(AWAITING_ASSIGNMENT, t.plusSeconds(600))
         .status(ASSIGNED, t.plusSeconds(3600))
         .status(IN_PROGRESS, t.plusSeconds(4000))
+        .reply(t.plusSeconds(90000))
+        .reply(t.plusSeconds(4600))
         .caseClosed("helped", t.plus(days(1)))
         .status(FEEDBACK, t.plus(days(1)).plusSeconds(5))
         .feedback(t.plus(days(1)), t.plus(days(2)), 5, t.plus(days(2)).plusSeconds(600))
@@ -131,6 +135,7 @@ abstract class ReportFiguresContract {
         .status(AWAITING_ASSIGNMENT, t.plusSeconds(1200))
         .status(ASSIGNED, t.plusSeconds(10800))
         .status(IN_PROGRESS, t.plusSeconds(11000))
+        .reply(t.plusSeconds(12600))
         .caseClosed("referred", t.plus(days(2)))
         .status(CLOSED, t.plus(days(2)).plusSeconds(2))
         .risk(RiskLevel.HIGH)
@@ -143,6 +148,7 @@ abstract class ReportFiguresContract {
         .status(AWAITING_ASSIGNMENT, t.plusSeconds(300))
         .status(ASSIGNED, t.plusSeconds(1800))
         .status(IN_PROGRESS, t.plusSeconds(2000))
+        .reply(t.plusSeconds(2400))
         .caseClosed("helped", t.plus(days(5)))
         .status(FEEDBACK, t.plus(days(5)).plusSeconds(5))
         .feedback(t.plus(days(5)), t.plus(days(6)), null, null)
@@ -204,6 +210,8 @@ abstract class ReportFiguresContract {
         .containsExactly(
             // 1800, 3600, 7200, 10800 s
             new Summary.Wait("intakeToAssignment", 4, 5400.0, 9720.0),
+            // the first of each case's replies: 2400, 4600, 12600 s
+            new Summary.Wait("intakeToFirstReply", 3, 4600.0, 11000.0),
             // 1, 2 and 5 days
             new Summary.Wait("intakeToCaseClosed", 3, 172800.0, 380160.0),
             // 2 days 2 s, 3 days
@@ -288,12 +296,13 @@ abstract class ReportFiguresContract {
             "report_id,received_hour,channel,language,topic,age_group,risk_level,status,furthest_stage,"
                 + "qualifying_after_s,curator_review_after_s,questionnaire_after_s,awaiting_assignment_after_s,"
                 + "assigned_after_s,in_progress_after_s,feedback_after_s,closed_after_s,redirected_minor_after_s,"
-                + "rejected_after_s,abandoned_after_s,case_outcome,case_closed_after_s,feedback_asked_after_s,rating,"
+                + "rejected_after_s,abandoned_after_s,first_reply_after_s,case_outcome,case_closed_after_s,"
+                + "feedback_asked_after_s,rating,"
                 + "escalations");
     assertThat(lines.get(1))
-        .isEqualTo("1,2026-03-02T08:00Z,telegram,uk,anxiety,adult,NONE,CLOSED,feedback,1,,10,600,3600,4000,86405,259200,,,,helped,86400,172800,5,0");
-    assertThat(lines.get(3)).isEqualTo("3,2026-03-04T08:00Z,telegram,uk,,minor,NONE,REDIRECTED_MINOR,qualification,1,,,,,,,,3,,,,,,,0");
-    assertThat(lines.get(6)).isEqualTo("6,2026-03-10T08:00Z,telegram,,,unknown,NONE,QUALIFYING,qualification,1,,,,,,,,,,,,,,,0");
+        .isEqualTo("1,2026-03-02T08:00Z,telegram,uk,anxiety,adult,NONE,CLOSED,feedback,1,,10,600,3600,4000,86405,259200,,,,4600,helped,86400,172800,5,0");
+    assertThat(lines.get(3)).isEqualTo("3,2026-03-04T08:00Z,telegram,uk,,minor,NONE,REDIRECTED_MINOR,qualification,1,,,,,,,,3,,,,,,,,0");
+    assertThat(lines.get(6)).isEqualTo("6,2026-03-10T08:00Z,telegram,,,unknown,NONE,QUALIFYING,qualification,1,,,,,,,,,,,,,,,,0");
     assertThat(lines.get(7)).startsWith("7,2026-03-10T09:00Z,web,ru,other,adult,HIGH,CLOSED,care,");
     assertThat(lines.subList(1, lines.size())).extracting(line -> line.split(",", 2)[0])
         .containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
