@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
-import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.value.JobRecordValue;
@@ -15,12 +13,17 @@ import io.grpc.Status;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.lifeline.orchestrator.engine.EngineRecords;
 import org.lifeline.orchestrator.engine.EngineRun;
 import org.lifeline.orchestrator.engine.UserTaskAdaptation;
 import org.lifeline.orchestrator.request.HelpRequestProcess.Variables;
@@ -41,8 +44,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * UserTaskWorker} holds activated, kept in the {@code user_task_inbox} table. Claiming is the
  * platform's own business (the assignee column); completing completes the job. A job that ends in
  * the engine without the platform (the process moved on, or another client of the gateway completed
- * it) is seen in the engine's record stream, read on every look at the inbox, and its task leaves
- * the inbox then; completing or renewing such a job (NOT_FOUND) says so too.
+ * it) is seen in the engine's records as they are written ({@link EngineRecords}); its task leaves the
+ * inbox at the next look at the inbox or the next refresh; completing or renewing such a job (NOT_FOUND)
+ * says so too. The held jobs' timeouts are renewed only when half of it has run out, so an idle
+ * platform does not make the engine write.
  */
 @Component
 @ConditionalOnProperty(name = "lifeline.engine.mode", havingValue = "embedded", matchIfMissing = true)
@@ -52,9 +57,12 @@ class EmbeddedTaskBackend implements TaskBackend {
   static final String ASSIGNEE_HEADER = "io.camunda.zeebe:assignee";
   private static final Logger log = LoggerFactory.getLogger(EmbeddedTaskBackend.class);
   private static final Set<JobIntent> JOB_ENDED = Set.of(JobIntent.COMPLETED, JobIntent.CANCELED, JobIntent.ERROR_THROWN);
+  /** How many ended user-task jobs are remembered, for a job delivered to the inbox after it ended. */
+  private static final int REMEMBERED_ENDINGS = 10_000;
+  private static final Duration TIMEOUT = Duration.ofMillis(UserTaskWorker.TIMEOUT_MILLIS);
 
   private final CamundaClient client;
-  private final ZeebeTestEngine engine;
+  private final EngineRecords records;
   private final InboxTaskRepository inbox;
   private final TaskModels models;
   private final EngineRun engineRun;
@@ -64,12 +72,24 @@ class EmbeddedTaskBackend implements TaskBackend {
   private final TransactionTemplate ownTransaction;
   /** Jobs this platform is completing right now: their COMPLETED record is no news. */
   private final Set<Long> completing = ConcurrentHashMap.newKeySet();
-  /** How many of the engine's records {@link #followEngine()} has read. */
-  private int recordsRead;
+  /** User-task jobs the engine ended, not yet taken out of the inbox. */
+  private final Queue<Ended> ended = new ConcurrentLinkedQueue<>();
+  /** The latest user-task jobs the engine ended, oldest first. */
+  private final Map<Long, Boolean> recentlyEnded =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+          return size() > REMEMBERED_ENDINGS;
+        }
+      };
+  /** Until when the engine holds each open task's job for the inbox (its timeout), in the engine's time. */
+  private final Map<Long, Instant> heldUntil = new ConcurrentHashMap<>();
+
+  private record Ended(long jobKey, JobIntent intent) {}
 
   EmbeddedTaskBackend(
       CamundaClient client,
-      ZeebeTestEngine engine,
+      EngineRecords records,
       InboxTaskRepository inbox,
       TaskModels models,
       EngineRun engineRun,
@@ -77,7 +97,7 @@ class EmbeddedTaskBackend implements TaskBackend {
       Clock clock,
       PlatformTransactionManager transactions) {
     this.client = client;
-    this.engine = engine;
+    this.records = records;
     this.inbox = inbox;
     this.models = models;
     this.engineRun = engineRun;
@@ -86,6 +106,7 @@ class EmbeddedTaskBackend implements TaskBackend {
     this.transaction = new TransactionTemplate(transactions);
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    records.subscribe(ValueType.JOB, JOB_ENDED, this::onJobEnded);
   }
 
   /** Earlier runs' open tasks can never be completed: their processes are re-driven and make new ones. */
@@ -97,8 +118,13 @@ class EmbeddedTaskBackend implements TaskBackend {
     }
   }
 
-  /** Takes an activated job into the inbox; a job delivered again is recorded once. */
+  /** Takes an activated job into the inbox; a job delivered again is recorded once, one ended meanwhile not at all. */
   void record(ActivatedJob job) {
+    heldUntil.put(job.getKey(), Instant.ofEpochMilli(job.getDeadline()));
+    if (hasEnded(job.getKey())) {
+      heldUntil.remove(job.getKey());
+      return;
+    }
     if (inbox.existsById(job.getKey())) {
       return;
     }
@@ -120,6 +146,9 @@ class EmbeddedTaskBackend implements TaskBackend {
       transaction.executeWithoutResult(status -> inbox.save(task));
     } catch (DataIntegrityViolationException alreadyRecorded) {
       log.debug("Task {} was recorded concurrently", job.getKey());
+    }
+    if (hasEnded(job.getKey())) {
+      markGone(job.getKey()); // it ended while it was being recorded
     }
   }
 
@@ -164,6 +193,7 @@ class EmbeddedTaskBackend implements TaskBackend {
     completing.add(task.getJobKey());
     try {
       client.newCompleteCommand(task.getJobKey()).variables(variables).send().join();
+      heldUntil.remove(task.getJobKey());
       transaction.executeWithoutResult(
           status -> inbox.findById(task.getJobKey()).ifPresent(row -> row.end(InboxTask.State.COMPLETED, clock.instant())));
     } catch (ClientStatusException e) {
@@ -177,29 +207,39 @@ class EmbeddedTaskBackend implements TaskBackend {
     }
   }
 
+  /** On the thread reading the engine's records: a user-task job ended in the engine. */
+  private void onJobEnded(Record<?> record) {
+    if (!UserTaskAdaptation.JOB_TYPE.equals(((JobRecordValue) record.getValue()).getType())) {
+      return;
+    }
+    synchronized (recentlyEnded) {
+      recentlyEnded.put(record.getKey(), Boolean.TRUE);
+    }
+    heldUntil.remove(record.getKey());
+    ended.add(new Ended(record.getKey(), (JobIntent) record.getIntent()));
+  }
+
+  private boolean hasEnded(long jobKey) {
+    synchronized (recentlyEnded) {
+      return recentlyEnded.containsKey(jobKey);
+    }
+  }
+
   /**
-   * Reads the engine's records written since the last call and drops the tasks whose jobs ended
-   * there without the platform: cancelled (the process moved on), or completed or ended with an
-   * error by another client of the engine's gateway. Cheap: each record is read once.
+   * Takes the tasks whose jobs ended in the engine without the platform out of the inbox: cancelled (the process
+   * moved on), or completed or ended with an error by another client of the engine's gateway.
    */
   synchronized void followEngine() {
-    if (!(engine.getRecordStreamSource().getRecords() instanceof List<Record<?>> records)) {
-      throw new IllegalStateException("The engine's record stream is expected to be a list");
-    }
-    int written = records.size();
-    while (recordsRead < written) {
-      Record<?> record = records.get(recordsRead);
-      if (record == null) {
-        return; // appended by another thread and not yet visible to this one: read again next time
+    records.catchUp();
+    for (Ended job = ended.poll(); job != null; job = ended.poll()) {
+      if (completing.contains(job.jobKey())) {
+        continue;
       }
-      recordsRead++;
-      if (record.getValueType() == ValueType.JOB
-          && record.getRecordType() == RecordType.EVENT
-          && record.getIntent() instanceof JobIntent intent
-          && JOB_ENDED.contains(intent)
-          && UserTaskAdaptation.JOB_TYPE.equals(((JobRecordValue) record.getValue()).getType())
-          && !completing.contains(record.getKey())) {
-        endedOutside(record.getKey(), intent);
+      try {
+        endedOutside(job.jobKey(), job.intent());
+      } catch (RuntimeException databaseUnavailable) {
+        ended.add(job);
+        throw databaseUnavailable;
       }
     }
   }
@@ -217,14 +257,21 @@ class EmbeddedTaskBackend implements TaskBackend {
   }
 
   /**
-   * Renews the jobs of open tasks, which also tells which ones the process has ended in the
-   * meantime (an interrupting event, a cancelled instance): those leave the inbox.
+   * Takes the tasks whose jobs ended in the engine out of the inbox, and renews the jobs of open tasks once half of
+   * their timeout has run out (which also tells which ones the process ended meanwhile: those leave the inbox). Only
+   * a renewal makes the engine write, about twice a month per open task.
    */
   @Scheduled(
       initialDelayString = "${lifeline.tasks.refresh-interval:5m}",
       fixedDelayString = "${lifeline.tasks.refresh-interval:5m}")
   void refresh() {
+    followEngine();
+    Instant renewBy = clock.instant().plus(TIMEOUT.dividedBy(2));
     for (InboxTask task : inbox.findByStateAndEngineRun(InboxTask.State.OPEN, engineRun.id())) {
+      Instant held = heldUntil.get(task.getJobKey());
+      if (held != null && held.isAfter(renewBy)) {
+        continue;
+      }
       try {
         ensureJobExists(String.valueOf(task.getJobKey()));
       } catch (TaskNotFoundException gone) {
@@ -239,11 +286,8 @@ class EmbeddedTaskBackend implements TaskBackend {
   private void ensureJobExists(String taskId) {
     InboxTask task = openRow(taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
     try {
-      client
-          .newUpdateTimeoutCommand(task.getJobKey())
-          .timeout(Duration.ofMillis(UserTaskWorker.TIMEOUT_MILLIS))
-          .send()
-          .join();
+      client.newUpdateTimeoutCommand(task.getJobKey()).timeout(TIMEOUT).send().join();
+      heldUntil.put(task.getJobKey(), clock.instant().plus(TIMEOUT));
     } catch (ClientStatusException e) {
       if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
         markGone(task.getJobKey());
@@ -255,6 +299,7 @@ class EmbeddedTaskBackend implements TaskBackend {
 
   /** @return whether the task was open */
   private boolean markGone(long jobKey) {
+    heldUntil.remove(jobKey);
     return Boolean.TRUE.equals(
         ownTransaction.execute(
             status ->

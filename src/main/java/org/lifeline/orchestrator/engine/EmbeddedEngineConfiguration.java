@@ -2,8 +2,10 @@ package org.lifeline.orchestrator.engine;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.client.ZeebeClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,10 +31,12 @@ class EmbeddedEngineConfiguration {
   EmbeddedEngine embeddedZeebeEngine(
       @Value("${" + EmbeddedEngineEnvironment.RESOLVED_PORT + "}") int port,
       EngineProperties properties,
-      @Value("${lifeline.engine.embedded.state-memory:64MB}") DataSize stateMemory)
+      @Value("${lifeline.engine.embedded.state-memory:64MB}") DataSize stateMemory,
+      @Value("${lifeline.engine.embedded.keep-records:false}") boolean keepRecords,
+      MeterRegistry meters)
       throws IOException {
     InetSocketAddress listening = new InetSocketAddress(EmbeddedEngineEnvironment.address(properties.embedded().address()), port);
-    EmbeddedEngine engine = EmbeddedEngine.start(listening, stateMemory);
+    EmbeddedEngine engine = EmbeddedEngine.start(listening, stateMemory, keepRecords, meters);
     log.info(
         "Embedded Zeebe engine listening for gRPC on {}:{} (its state lasts as long as the process)",
         listening.getAddress().getHostAddress(),
@@ -47,6 +51,21 @@ class EmbeddedEngineConfiguration {
           port);
     }
     return engine;
+  }
+
+  /**
+   * The platform's clock is the engine's: a deadline computed from what the database knows (a last answer, a closing
+   * time) and handed to a timer means the same moment to both, also when a test moves the engine's clock.
+   */
+  @Bean
+  Clock clock(EmbeddedEngine engine) {
+    return engine.clock();
+  }
+
+  /** What the engine writes, for the platform's readers of it (incidents, the task inbox). */
+  @Bean
+  EngineRecords engineRecords(EmbeddedEngine engine) {
+    return engine.records();
   }
 
   /** The clients must not be created before the engine listens. */

@@ -7,6 +7,7 @@ import io.camunda.client.api.search.response.Variable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.lifeline.orchestrator.request.HelpRequestProcess;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -67,9 +68,17 @@ class CamundaEngineIncidents implements EngineIncidents {
             .items();
     for (Variable variable : variables) {
       if (variable.getScopeKey() != null && variable.getScopeKey().equals(variable.getProcessInstanceKey())) {
-        EmbeddedEngineIncidents.parseUuid(variable.getValue()).ifPresent(id -> ids.put(variable.getProcessInstanceKey(), id));
+        uuidOf(variable.getValue()).ifPresent(id -> ids.put(variable.getProcessInstanceKey(), id));
       }
     }
     return ids;
+  }
+
+  /** Variable values are JSON: a UUID comes quoted. */
+  static Optional<UUID> uuidOf(String jsonValue) {
+    if (jsonValue == null || jsonValue.length() != 38 || !jsonValue.startsWith("\"") || !jsonValue.endsWith("\"")) {
+      return Optional.empty();
+    }
+    return EmbeddedEngineIncidents.parseUuid(jsonValue.substring(1, 37));
   }
 }

@@ -6,6 +6,7 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.builder.AbstractFlowNodeBuilder;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -37,7 +38,8 @@ final class BareEngineBaseline {
 
   static Result run(int count, int serviceTasks, int executionThreads, int maxJobsActive, Duration pollInterval)
       throws InterruptedException, IOException {
-    ZeebeTestEngine engine = EmbeddedEngine.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), freePort()), DataSize.ofMegabytes(64));
+    ZeebeTestEngine engine = EmbeddedEngine.start(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), freePort()), DataSize.ofMegabytes(64), false, new SimpleMeterRegistry());
     try (CamundaClient client =
         CamundaClient.newClientBuilder()
             .grpcAddress(URI.create("http://" + engine.getGatewayAddress()))

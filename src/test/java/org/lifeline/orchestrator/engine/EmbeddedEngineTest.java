@@ -12,8 +12,11 @@ import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -24,21 +27,25 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The embedded engine runs processes on its RocksDB state, leaves no state behind when it stops, and its gRPC gateway
- * (no authentication) answers only where it is told to listen: this machine, unless configured otherwise.
+ * The embedded engine runs processes on its RocksDB state, leaves no state behind when it stops, keeps no more of its
+ * log than its readers still need, and its gRPC gateway (no authentication) answers only where it is told to listen:
+ * this machine, unless configured otherwise.
  */
 class EmbeddedEngineTest {
 
   @Test
   void runsAProcessAndRemovesItsStateWhenStopped() throws Exception {
-    EmbeddedEngine engine = EmbeddedEngine.start(loopback(freePort()), DataSize.ofMegabytes(16));
+    EmbeddedEngine engine = EmbeddedEngine.start(loopback(freePort()), DataSize.ofMegabytes(16), true, new SimpleMeterRegistry());
     try (ZeebeClient client = engine.createClient()) {
       assertThat(engine.stateDirectory()).isDirectory();
       client
@@ -64,6 +71,61 @@ class EmbeddedEngineTest {
       engine.stop();
     }
     assertThat(Files.exists(engine.stateDirectory())).isFalse();
+  }
+
+  @Test
+  void keepsOnlyTheRecordsNotReadYetCountsEveryRecordAndHandsSubscribersTheirKinds() throws Exception {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    EmbeddedEngine engine = EmbeddedEngine.start(loopback(freePort()), DataSize.ofMegabytes(16), false, meters);
+    List<Long> completedJobs = new CopyOnWriteArrayList<>();
+    List<Long> completedKeys = new CopyOnWriteArrayList<>();
+    engine.records().subscribe(ValueType.JOB, Set.of(JobIntent.COMPLETED), record -> completedJobs.add(record.getKey()));
+    engine.records().subscribeToKeys(ValueType.JOB, Set.of(JobIntent.COMPLETED), completedKeys::add);
+    try (ZeebeClient client = engine.createClient()) {
+      client
+          .newDeployResourceCommand()
+          .addProcessModel(
+              Bpmn.createExecutableProcess("one-task").startEvent().serviceTask("task", t -> t.zeebeJobType("work")).endEvent().done(),
+              "one-task.bpmn")
+          .send()
+          .join();
+      int instances = 50;
+      for (int i = 0; i < instances; i++) {
+        client.newCreateInstanceCommand().bpmnProcessId("one-task").latestVersion().send().join();
+      }
+      int completed = 0;
+      while (completed < instances) {
+        for (ActivatedJob job : client.newActivateJobsCommand().jobType("work").maxJobsToActivate(10).send().join().getJobs()) {
+          client.newCompleteCommand(job).send().join();
+          completed++;
+        }
+      }
+      engine.waitForIdleState(Duration.ofSeconds(10));
+      engine.records().catchUp();
+
+      assertThat(completedJobs).hasSize(instances).containsExactlyElementsOf(completedKeys);
+      double processInstanceRecords = meters.get(EngineRecords.METRIC).tag("valueType", "PROCESS_INSTANCE").counter().count();
+      assertThat(processInstanceRecords).as("process-instance records counted").isGreaterThan(instances * 10);
+      assertThat(engine.records().recordsRead()).isGreaterThan((long) processInstanceRecords);
+      assertThat(engine.records().retainedBlocks())
+          .as("blocks of the log still held after %d records", engine.records().recordsRead())
+          .isLessThan(5);
+      assertThatThrownBy(() -> engine.getRecordStreamSource().getRecords()).isInstanceOf(IllegalStateException.class);
+    } finally {
+      engine.stop();
+    }
+  }
+
+  @Test
+  void movingTheEngineClockMovesThePlatformClockWithIt() throws Exception {
+    EmbeddedEngine engine = EmbeddedEngine.start(loopback(freePort()), DataSize.ofMegabytes(16), false, new SimpleMeterRegistry());
+    try {
+      Instant before = engine.clock().instant();
+      engine.increaseTime(Duration.ofDays(1));
+      assertThat(Duration.between(before, engine.clock().instant())).isBetween(Duration.ofDays(1), Duration.ofDays(1).plusMinutes(1));
+    } finally {
+      engine.stop();
+    }
   }
 
   @Test
@@ -114,7 +176,8 @@ class EmbeddedEngineTest {
   }
 
   private static EmbeddedEngine startConfigured(int port, EngineProperties properties) throws IOException {
-    return new EmbeddedEngineConfiguration().embeddedZeebeEngine(port, properties, DataSize.ofMegabytes(16));
+    return new EmbeddedEngineConfiguration()
+        .embeddedZeebeEngine(port, properties, DataSize.ofMegabytes(16), false, new SimpleMeterRegistry());
   }
 
   private static boolean connects(InetSocketAddress address) throws IOException {

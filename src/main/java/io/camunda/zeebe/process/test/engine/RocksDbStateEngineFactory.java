@@ -13,6 +13,9 @@ import io.camunda.zeebe.engine.EngineConfiguration;
 import io.camunda.zeebe.engine.processing.EngineProcessors;
 import io.camunda.zeebe.engine.processing.message.command.SubscriptionCommandSender;
 import io.camunda.zeebe.logstreams.log.LogStream;
+import io.camunda.zeebe.logstreams.log.LogStreamReader;
+import io.camunda.zeebe.logstreams.storage.LogStorage;
+import io.camunda.zeebe.process.test.api.RecordStreamSource;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.ZbColumnFamilies;
 import io.camunda.zeebe.scheduler.ActorScheduler;
@@ -26,6 +29,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The Zeebe in-memory engine of zeebe-process-test with one part exchanged: its state lives in RocksDB, Zeebe's own
@@ -47,14 +51,21 @@ public final class RocksDbStateEngineFactory {
    * @param stateDirectory an empty directory the engine's state is written to; the caller deletes it after
    *     {@link ZeebeTestEngine#stop()}
    * @param stateMemoryLimit bytes of memory RocksDB may use for its caches and write buffers
+   * @param logStorage where the engine's log is kept
+   * @param clock the engine's clock, which tests move forward
+   * @param recordStream the engine's record stream, given a reader of its log
    */
-  public static ZeebeTestEngine create(InetSocketAddress address, Path stateDirectory, long stateMemoryLimit) {
+  public static ZeebeTestEngine create(
+      InetSocketAddress address,
+      Path stateDirectory,
+      long stateMemoryLimit,
+      LogStorage logStorage,
+      ControlledActorClock clock,
+      Function<LogStreamReader, RecordStreamSource> recordStream) {
     int port = address.getPort();
-    ControlledActorClock clock = new ControlledActorClock();
     ActorScheduler scheduler = ActorScheduler.newActorScheduler().setActorClock(clock).build();
     scheduler.start();
 
-    InMemoryLogStorage logStorage = new InMemoryLogStorage();
     LogStream logStream =
         LogStream.builder()
             .withPartitionId(PARTITION_ID)
@@ -100,6 +111,9 @@ public final class RocksDbStateEngineFactory {
             .meterRegistry(new SimpleMeterRegistry())
             .build();
 
+    // The idle/busy monitor registers with the test engine's own log type; the engine's log tells it of commits.
+    EngineStateMonitor stateMonitor = new EngineStateMonitor(new InMemoryLogStorage(), streamProcessor);
+    logStorage.addCommitListener(stateMonitor);
     return new InMemoryEngine(
         grpcServer,
         streamProcessor,
@@ -107,9 +121,9 @@ public final class RocksDbStateEngineFactory {
         state,
         logStream,
         scheduler,
-        new RecordStreamSourceImpl(logStream.newLogStreamReader(), PARTITION_ID),
+        recordStream.apply(logStream.newLogStreamReader()),
         clock,
-        new EngineStateMonitor(logStorage, streamProcessor));
+        stateMonitor);
   }
 
   private static ZeebeDb<ZbColumnFamilies> rocksDb(Path directory, long memoryLimit) {
