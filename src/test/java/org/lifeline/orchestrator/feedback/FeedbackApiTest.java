@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -60,6 +61,7 @@ class FeedbackApiTest {
   @Autowired CuratorTasks curatorTasks;
   @Autowired JdbcTemplate jdbc;
   @Autowired ErasureService erasure;
+  @Autowired Clock clock;
 
   ApiClient api;
 
@@ -263,7 +265,7 @@ class FeedbackApiTest {
   @Test
   void statisticsArePerPeriodAndSpecialistWithoutPeople() throws Exception {
     UUID specialist = UUID.randomUUID();
-    Instant from = Instant.now().minusSeconds(60);
+    Instant from = clock.instant().minusSeconds(60);
     UUID rated = closedHelpedCase(specialist);
     UUID otherRated = closedHelpedCase(specialist);
     UUID unanswered = closedHelpedCase(specialist);
@@ -279,7 +281,7 @@ class FeedbackApiTest {
     mvc.perform(
             get("/api/v1/feedback/statistics")
                 .param("from", from.toString())
-                .param("to", Instant.now().plusSeconds(60).toString())
+                .param("to", clock.instant().plusSeconds(60).toString())
                 .param("specialistId", specialist.toString())
                 .with(httpBasic("curator", "demo")))
         .andExpect(status().isOk())

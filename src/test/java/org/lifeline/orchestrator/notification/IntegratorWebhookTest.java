@@ -9,8 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +35,7 @@ class IntegratorWebhookTest {
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
+  @Autowired Clock clock;
 
   @Test
   void theGreetingReachesTheIntegratorSignedAndTheConversationShowsItSent() throws Exception {
@@ -51,7 +52,7 @@ class IntegratorWebhookTest {
     assertThat(greeting.signature())
         .as("HMAC-SHA256 of timestamp.body with the webhook's secret")
         .isEqualTo(IntegratorWebhookChannel.signature(FakeIntegrator.SECRET, greeting.timestamp(), greeting.rawBody()));
-    assertThat(Long.parseLong(greeting.timestamp())).isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(120L));
+    assertThat(Long.parseLong(greeting.timestamp())).isCloseTo(clock.instant().getEpochSecond(), org.assertj.core.data.Offset.offset(120L));
 
     Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(deliveryOf(requestId, "greeting")));
     assertThat(new String(greeting.rawBody(), StandardCharsets.UTF_8)).contains(greeting.body().get("text").asText());

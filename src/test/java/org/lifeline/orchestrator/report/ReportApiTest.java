@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -40,6 +41,7 @@ class ReportApiTest {
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
   @Autowired AccessAudit audit;
+  @Autowired Clock clock;
 
   @Test
   void supervisorsAndAdminsReadReportsNobodyElseDoes() throws Exception {
@@ -80,7 +82,7 @@ class ReportApiTest {
   @Test
   void aRequestTakenInCountsAndNothingItCarriesIsShown() throws Exception {
     String marker = "REPORT-MARKER-" + UUID.randomUUID();
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     JsonNode before = summary(today);
     JsonNode created =
         new ApiClient(mvc, json)
@@ -105,7 +107,7 @@ class ReportApiTest {
 
   @Test
   void anExportIsRecordedInTheAccessAuditAsAnAction() throws Exception {
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
 
     String csv = export(today, ADMIN);
 
