@@ -65,6 +65,29 @@ class Escalations {
     return opened;
   }
 
+  /**
+   * When the supervisors' ladder of this escalation started: when it opened, or, when it took over from escalations
+   * whose process instances were lost with an embedded engine's restart (re-driven, nobody reviewed them), when the
+   * first of those opened. The review limits count from here, so a restart does not start the ladder over.
+   */
+  @Transactional(readOnly = true)
+  Instant ladderStartedAt(Escalation escalation) {
+    List<Escalation> ofRequest = escalations.findByRequestIdOrderByOpenedAt(escalation.getRequestId());
+    Instant startedAt = escalation.getOpenedAt();
+    int index = 0;
+    while (index < ofRequest.size() && !ofRequest.get(index).getId().equals(escalation.getId())) {
+      index++;
+    }
+    for (int earlier = index - 1; earlier >= 0; earlier--) {
+      Escalation previous = ofRequest.get(earlier);
+      if (!EscalationStep.RE_DRIVEN.code().equals(previous.getStep())) {
+        break;
+      }
+      startedAt = previous.getOpenedAt();
+    }
+    return startedAt;
+  }
+
   /** A further signal while an escalation is open makes the open escalation show the higher level. */
   void raiseLevelOfOpen(UUID requestId, RiskLevel level) {
     escalations.findByRequestIdAndClosedAtIsNull(requestId).forEach(open -> open.raiseLevel(level));

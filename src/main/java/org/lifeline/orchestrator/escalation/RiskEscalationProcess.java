@@ -13,7 +13,8 @@ package org.lifeline.orchestrator.escalation;
  * Inside the platform, prefer {@link EscalationSignals#raise}: it stores the signal, raises the request's risk level,
  * writes the history entry and publishes the message with retries.
  *
- * <p>Variables of the process: the three above, and from the supervisor's review form {@code outcome} (an
+ * <p>Variables of the process: the three above, {@code escalationOpenedAt} (ISO 8601 instant, from the database: the
+ * review limits count from it), and from the supervisor's review form {@code outcome} (an
  * {@link EscalationOutcome} code) and {@code decision} ({@code continue} or {@code close}). Codes only; never free
  * text, names or contact details.
  */
@@ -52,6 +53,8 @@ public final class RiskEscalationProcess {
     public static final String REQUEST_ID = "requestId";
     public static final String RISK_LEVEL = "riskLevel";
     public static final String SIGNAL = "signal";
+    /** When the escalation opened (a re-driven one: its first opening); the review timers count from it. */
+    public static final String OPENED_AT = "escalationOpenedAt";
     public static final String OUTCOME = "outcome";
     public static final String DECISION = "decision";
 

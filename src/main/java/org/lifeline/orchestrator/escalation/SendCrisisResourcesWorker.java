@@ -3,6 +3,7 @@ package org.lifeline.orchestrator.escalation;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
+import java.util.Map;
 import java.util.UUID;
 import org.lifeline.orchestrator.engine.EngineRun;
 import org.lifeline.orchestrator.notification.Notifications;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens the escalation (listed in the console, in the request's history) and queues the crisis resources for the
- * person: once per escalation, however often the job is delivered.
+ * person: once per escalation, however often the job is delivered. Returns {@code escalationOpenedAt}, where the
+ * supervisors' review limits count from: a re-driven escalation keeps the time its first instance opened.
  */
 @Component
 public class SendCrisisResourcesWorker {
@@ -27,7 +29,7 @@ public class SendCrisisResourcesWorker {
   }
 
   @JobWorker(type = RiskEscalationProcess.JOB_SEND_CRISIS_RESOURCES)
-  public void sendCrisisResources(
+  public Map<String, Object> sendCrisisResources(
       ActivatedJob job, @Variable String requestId, @Variable String riskLevel, @Variable String signal) {
     Escalation escalation =
         escalations.open(
@@ -38,5 +40,6 @@ public class SendCrisisResourcesWorker {
             signal == null ? "unknown" : signal);
     notifications.enqueue(
         escalation.getRequestId(), CrisisLineArguments.TEMPLATE, CrisisLineArguments.TEMPLATE + ":" + escalation.getId());
+    return Map.of(RiskEscalationProcess.Variables.OPENED_AT, escalations.ladderStartedAt(escalation).toString());
   }
 }

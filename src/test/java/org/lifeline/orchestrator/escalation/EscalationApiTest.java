@@ -24,6 +24,7 @@ import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import io.camunda.zeebe.protocol.record.value.MessageRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,6 +71,7 @@ class EscalationApiTest {
   @Autowired Escalations escalations;
   @Autowired EscalationRepository escalationRows;
   @Autowired AssignmentService assignment;
+  @Autowired Clock clock;
 
   ApiClient api;
 
@@ -153,7 +155,7 @@ class EscalationApiTest {
               assertThat(signal.get("level").asText()).isEqualTo("LOW");
               assertThat(signal.get("detail").asText()).contains(":negated");
             });
-    assertThat(signals.findIdsToPublish(Instant.now().plus(Duration.ofDays(1)), Limit.of(10_000)))
+    assertThat(signals.findIdsToPublish(clock.instant().plus(Duration.ofDays(1)), Limit.of(10_000)))
         .as("a LOW signal is never published")
         .doesNotContainAnyElementsOf(signals.findByRequestIdOrderByCreatedAt(id).stream().map(EscalationSignal::getId).toList());
     assertThat(escalations.ofRequest(id)).isEmpty();
@@ -367,7 +369,9 @@ class EscalationApiTest {
   void anEscalationLostWithAnEmbeddedEngineRestartIsReDriven() throws Exception {
     UUID id = newRequest(null);
     lifecycle.raiseRisk(id, RiskLevel.HIGH);
-    escalationRows.saveAndFlush(new Escalation(id, "embedded-earlier-run", 42L, RiskLevel.HIGH, "message", Instant.now()));
+    // Opened four minutes before the restart: the new escalation's review limits count from then, not from now.
+    escalationRows.saveAndFlush(
+        new Escalation(id, "embedded-earlier-run", 42L, RiskLevel.HIGH, "message", clock.instant().minus(Duration.ofMinutes(4))));
 
     assertThat(escalations.redriveEarlierRuns(engineRun.id())).isPositive();
 
@@ -381,6 +385,10 @@ class EscalationApiTest {
     assertThat(both.get(0).step()).isEqualTo("re-driven");
     assertThat(both.get(0).closedAt()).isNotNull();
     assertThat(both.get(1).closedAt()).isNull();
+    List<Escalation> rows = escalationRows.findByRequestIdOrderByOpenedAt(id);
+    assertThat(escalations.ladderStartedAt(rows.get(1)))
+        .as("the supervisors' ladder counts from the lost escalation's opening")
+        .isEqualTo(rows.get(0).getOpenedAt());
   }
 
   // --- helpers

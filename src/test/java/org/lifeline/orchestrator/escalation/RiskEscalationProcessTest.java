@@ -17,6 +17,7 @@ import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,7 +86,7 @@ class RiskEscalationProcessTest {
         .containsEntry("requestId", requestId)
         .containsEntry("riskLevel", "HIGH")
         .containsEntry("signal", "message");
-    jobs.complete(crisis, Map.of());
+    jobs.complete(crisis, openedAgo(Duration.ZERO));
 
     escalation.isWaitingAtElements(Elements.NOTIFY_ON_DUTY_SUPERVISOR, Elements.REVIEW_ESCALATION);
     ActivatedJob review = jobs.activateOne(UserTaskAdaptation.JOB_TYPE);
@@ -138,6 +139,32 @@ class RiskEscalationProcessTest {
     jobs.complete(review, Map.of("outcome", "false-alarm", "decision", "continue"));
     jobs.complete(jobs.activateOne(RiskEscalationProcess.JOB_APPLY_ESCALATION_OUTCOME), Map.of());
     escalation.isCompleted();
+  }
+
+  @Test
+  void aReDrivenEscalationKeepsItsLadderCountedFromItsFirstOpening() throws Exception {
+    escalate(UUID.randomUUID().toString(), "HIGH", "message");
+    // Opened four minutes before the restart: the backup is due one minute after it, not five.
+    jobs.complete(jobs.activateOne(RiskEscalationProcess.JOB_SEND_CRISIS_RESOURCES), openedAgo(Duration.ofMinutes(4)));
+    jobs.complete(jobs.activateOne(RiskEscalationProcess.JOB_NOTIFY_ON_DUTY_SUPERVISOR), Map.of());
+    assertThat(jobs.activate(RiskEscalationProcess.JOB_NOTIFY_BACKUP_SUPERVISOR)).isEmpty();
+
+    engine.increaseTime(Duration.ofMinutes(1));
+    jobs.complete(jobs.activateOne(RiskEscalationProcess.JOB_NOTIFY_BACKUP_SUPERVISOR), Map.of());
+    assertThat(jobs.activate(RiskEscalationProcess.JOB_ALERT_ALL_SUPERVISORS)).isEmpty();
+
+    engine.increaseTime(Duration.ofMinutes(10));
+    jobs.complete(jobs.activateOne(RiskEscalationProcess.JOB_ALERT_ALL_SUPERVISORS), Map.of());
+  }
+
+  @Test
+  void anEscalationReDrivenAfterBothLimitsAlertsTheBackupAndEverySupervisorAtOnce() throws Exception {
+    escalate(UUID.randomUUID().toString(), "HIGH", "flag");
+    jobs.complete(jobs.activateOne(RiskEscalationProcess.JOB_SEND_CRISIS_RESOURCES), openedAgo(Duration.ofMinutes(20)));
+    jobs.complete(jobs.activateOne(RiskEscalationProcess.JOB_NOTIFY_ON_DUTY_SUPERVISOR), Map.of());
+
+    jobs.complete(jobs.activateOne(RiskEscalationProcess.JOB_NOTIFY_BACKUP_SUPERVISOR), Map.of());
+    jobs.complete(jobs.activateOne(RiskEscalationProcess.JOB_ALERT_ALL_SUPERVISORS), Map.of());
   }
 
   @Test
@@ -216,10 +243,15 @@ class RiskEscalationProcessTest {
         .join();
   }
 
-  /** Completes what runs before the review: crisis resources and the on-duty notification. */
+  /** Completes what runs before the review: crisis resources (the escalation opened now) and the on-duty notification. */
   private void walkToReview() throws Exception {
-    jobs.complete(jobs.activateOne(RiskEscalationProcess.JOB_SEND_CRISIS_RESOURCES), Map.of());
+    jobs.complete(jobs.activateOne(RiskEscalationProcess.JOB_SEND_CRISIS_RESOURCES), openedAgo(Duration.ZERO));
     jobs.complete(jobs.activateOne(RiskEscalationProcess.JOB_NOTIFY_ON_DUTY_SUPERVISOR), Map.of());
+  }
+
+  /** What the crisis-resources worker returns: when the escalation (first) opened, as the database knows it. */
+  private static Map<String, Object> openedAgo(Duration ago) {
+    return Map.of(RiskEscalationProcess.Variables.OPENED_AT, Instant.now().minus(ago).toString());
   }
 
   private long escalationInstances() {
