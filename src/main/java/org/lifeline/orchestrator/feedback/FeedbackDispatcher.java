@@ -124,7 +124,10 @@ class FeedbackDispatcher {
               .newCreateInstanceCommand()
               .bpmnProcessId(FeedbackProcess.PROCESS_ID)
               .latestVersion()
-              .variables(Map.of(FeedbackProcess.Variables.REQUEST_ID, requestId.toString()))
+              .variables(
+                  Map.of(
+                      FeedbackProcess.Variables.REQUEST_ID, requestId.toString(),
+                      FeedbackProcess.Variables.CASE_CLOSED_AT, service.caseClosedAt(requestId).toString()))
               .send()
               .join()
               .getProcessInstanceKey();

@@ -6,7 +6,10 @@ import java.time.Duration;
  * Names in bpmn/feedback-collection.bpmn and bpmn/feedback-follow-up.dmn that code refers to. Stable once released.
  *
  * <p>Started (create instance, latest version) for each case a specialist closes as helped, from the stored
- * feedback_request row. Variables: {@code requestId} (string); from the assessment of an answer {@code rating} (1-5)
+ * feedback_request row. Variables: {@code requestId} (string) and {@code caseClosedAt} (ISO 8601 instant, from the
+ * database: the feedback timer counts from it, so a step started again after a restart keeps its day); from the
+ * request and reminder tasks {@code feedbackAskedAt} and {@code feedbackRemindedAt} (the next timers count from
+ * them); from the assessment of an answer {@code rating} (1-5)
  * and {@code commentRisk} (NONE, LOW, MEDIUM, HIGH: what the risk detector found in the comment, never the comment);
  * from the DMN {@code followUp} ({@code none}, {@code curator}, {@code escalated}); from the curator's follow-up form
  * {@code followUpOutcome} (a code). Never the comment, the token or who the person is.
@@ -60,6 +63,12 @@ public final class FeedbackProcess {
   /** Variables: ids, scores and codes only. */
   public static final class Variables {
     public static final String REQUEST_ID = "requestId";
+    /** When the case closed as helped (from the database): {@code Timer_FeedbackDue} counts from it. */
+    public static final String CASE_CLOSED_AT = "caseClosedAt";
+    /** When the person was asked: {@code Timer_ReminderDue} counts from it. */
+    public static final String ASKED_AT = "feedbackAskedAt";
+    /** When the person was reminded: {@code Timer_FeedbackWindowClosed} counts from it. */
+    public static final String REMINDED_AT = "feedbackRemindedAt";
     public static final String RATING = "rating";
     public static final String COMMENT_RISK = "commentRisk";
     public static final String FOLLOW_UP = "followUp";

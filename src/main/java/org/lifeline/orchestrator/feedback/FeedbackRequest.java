@@ -132,6 +132,10 @@ class FeedbackRequest {
     return specialistId;
   }
 
+  Instant getCaseClosedAt() {
+    return caseClosedAt;
+  }
+
   Instant getAskedAt() {
     return askedAt;
   }

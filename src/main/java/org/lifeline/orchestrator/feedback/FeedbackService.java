@@ -78,25 +78,41 @@ public class FeedbackService {
     return true;
   }
 
-  /** The process asks for feedback: the request message is queued once, and not at all after an answer. */
+  /** When the case closed as helped: the feedback step counts from here. */
+  @Transactional(readOnly = true)
+  public Instant caseClosedAt(UUID requestId) {
+    return row(requestId).getCaseClosedAt();
+  }
+
+  /**
+   * The process asks for feedback: the request message is queued once, and not at all after an answer.
+   *
+   * @return when the person was first asked (or, answered already, when the step got here): the reminder counts from it
+   */
   @Transactional
-  public void ask(UUID requestId) {
+  public Instant ask(UUID requestId) {
     FeedbackRequest row = row(requestId);
     row.asked(now());
     if (!row.isAnswered() && !row.isFinished()) {
       notifications.enqueue(requestId, FeedbackProcess.TEMPLATE_FEEDBACK_REQUEST, FeedbackProcess.TEMPLATE_FEEDBACK_REQUEST);
     }
+    return row.getAskedAt();
   }
 
-  /** The one reminder: queued once, never after an answer. */
+  /**
+   * The one reminder: queued once, never after an answer.
+   *
+   * @return when the person was reminded (or, answered already, now): the end of the feedback step counts from it
+   */
   @Transactional
-  public void remind(UUID requestId) {
+  public Instant remind(UUID requestId) {
     FeedbackRequest row = row(requestId);
     if (row.isAnswered() || row.isFinished()) {
-      return;
+      return now();
     }
     row.reminded(now());
     notifications.enqueue(requestId, FeedbackProcess.TEMPLATE_FEEDBACK_REMINDER, FeedbackProcess.TEMPLATE_FEEDBACK_REMINDER);
+    return row.getRemindedAt();
   }
 
   /**

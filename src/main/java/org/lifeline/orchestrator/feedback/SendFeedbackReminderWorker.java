@@ -2,6 +2,7 @@ package org.lifeline.orchestrator.feedback;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,7 @@ public class SendFeedbackReminderWorker {
   }
 
   @JobWorker(type = FeedbackProcess.JOB_SEND_FEEDBACK_REMINDER)
-  public void sendFeedbackReminder(@Variable String requestId) {
-    service.remind(UUID.fromString(requestId));
+  public Map<String, Object> sendFeedbackReminder(@Variable String requestId) {
+    return Map.of(FeedbackProcess.Variables.REMINDED_AT, service.remind(UUID.fromString(requestId)).toString());
   }
 }

@@ -10,6 +10,7 @@ import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +31,8 @@ class FeedbackCollectionProcessTest {
   ZeebeTestEngine engine;
   ZeebeClient client;
   private ProcessTestJobs jobs;
+  /** How far the tests moved the engine's clock: the times the workers return are in the engine's time. */
+  private Duration moved = Duration.ZERO;
 
   @BeforeEach
   void deploy() throws IOException {
@@ -50,10 +53,10 @@ class FeedbackCollectionProcessTest {
     assertThat(instance).isWaitingAtElements(Elements.FEEDBACK_DUE);
     assertThat(jobs.activate(FeedbackProcess.JOB_SEND_FEEDBACK_REQUEST)).as("nothing is sent before the delay").isEmpty();
 
-    engine.increaseTime(Duration.ofDays(1));
+    pass(Duration.ofDays(1));
     ActivatedJob ask = jobs.activateOne(FeedbackProcess.JOB_SEND_FEEDBACK_REQUEST);
-    assertThat(ask.getVariablesAsMap()).containsOnlyKeys("requestId");
-    jobs.complete(ask, Map.of());
+    assertThat(ask.getVariablesAsMap()).containsOnlyKeys("requestId", "caseClosedAt");
+    jobs.complete(ask, asked());
     assertThat(instance).isWaitingAtElements(Elements.AWAIT_ANSWER);
 
     answer(requestId);
@@ -63,7 +66,7 @@ class FeedbackCollectionProcessTest {
     assertThat(close.getVariablesAsMap()).containsEntry("followUp", "none");
     jobs.complete(close, Map.of());
 
-    engine.increaseTime(Duration.ofDays(30));
+    pass(Duration.ofDays(30));
     assertThat(instance)
         .isCompleted()
         .hasPassedElement(Elements.FEEDBACK_CLOSED)
@@ -94,7 +97,7 @@ class FeedbackCollectionProcessTest {
     ProcessInstanceEvent instance = start(UUID.randomUUID().toString());
     askAndRemind();
 
-    engine.increaseTime(Duration.ofDays(7));
+    pass(Duration.ofDays(7));
     ActivatedJob close = jobs.activateOne(FeedbackProcess.JOB_CLOSE_FEEDBACK);
     assertThat(close.getElementId()).isEqualTo(Elements.RECORD_NO_FEEDBACK);
     jobs.complete(close, Map.of());
@@ -156,39 +159,83 @@ class FeedbackCollectionProcessTest {
     ProcessInstanceEvent instance = start(requestId);
     answer(requestId);
 
-    engine.increaseTime(Duration.ofDays(1));
-    jobs.complete(jobs.activateOne(FeedbackProcess.JOB_SEND_FEEDBACK_REQUEST), Map.of());
+    pass(Duration.ofDays(1));
+    jobs.complete(jobs.activateOne(FeedbackProcess.JOB_SEND_FEEDBACK_REQUEST), asked());
 
     assertThat(instance).isWaitingAtElements(Elements.ASSESS_FEEDBACK).hasPassedElement(Elements.FEEDBACK_RECEIVED);
   }
 
+  @Test
+  void aStepStartedAgainAfterARestartKeepsItsDayAndItsReminder() throws Exception {
+    // The case closed 20 hours before the step was started again: the person is asked 4 hours later, not 24.
+    ProcessInstanceEvent instance = start(UUID.randomUUID().toString(), now().minus(Duration.ofHours(20)));
+    pass(Duration.ofHours(3));
+    assertThat(jobs.activate(FeedbackProcess.JOB_SEND_FEEDBACK_REQUEST)).isEmpty();
+    pass(Duration.ofHours(1));
+    // The person had been asked two days before the restart already: the reminder is due a day later, not three.
+    jobs.complete(
+        jobs.activateOne(FeedbackProcess.JOB_SEND_FEEDBACK_REQUEST),
+        Map.of(FeedbackProcess.Variables.ASKED_AT, now().minus(Duration.ofDays(2)).toString()));
+    pass(Duration.ofHours(23));
+    assertThat(jobs.activate(FeedbackProcess.JOB_SEND_FEEDBACK_REMINDER)).isEmpty();
+    pass(Duration.ofHours(1));
+    jobs.complete(jobs.activateOne(FeedbackProcess.JOB_SEND_FEEDBACK_REMINDER), reminded());
+
+    assertThat(instance).isWaitingAtElements(Elements.AWAIT_ANSWER_AFTER_REMINDER);
+  }
+
   private ProcessInstanceEvent answeredWith(String requestId, int rating, String commentRisk) throws Exception {
     ProcessInstanceEvent instance = start(requestId);
-    engine.increaseTime(Duration.ofDays(1));
-    jobs.complete(jobs.activateOne(FeedbackProcess.JOB_SEND_FEEDBACK_REQUEST), Map.of());
+    pass(Duration.ofDays(1));
+    jobs.complete(jobs.activateOne(FeedbackProcess.JOB_SEND_FEEDBACK_REQUEST), asked());
     answer(requestId);
     jobs.complete(jobs.activateOne(FeedbackProcess.JOB_ASSESS_FEEDBACK), Map.of("rating", rating, "commentRisk", commentRisk));
     return instance;
   }
 
   private void askAndRemind() throws Exception {
-    engine.increaseTime(Duration.ofDays(1));
-    jobs.complete(jobs.activateOne(FeedbackProcess.JOB_SEND_FEEDBACK_REQUEST), Map.of());
-    engine.increaseTime(Duration.ofDays(3));
-    jobs.complete(jobs.activateOne(FeedbackProcess.JOB_SEND_FEEDBACK_REMINDER), Map.of());
+    pass(Duration.ofDays(1));
+    jobs.complete(jobs.activateOne(FeedbackProcess.JOB_SEND_FEEDBACK_REQUEST), asked());
+    pass(Duration.ofDays(3));
+    jobs.complete(jobs.activateOne(FeedbackProcess.JOB_SEND_FEEDBACK_REMINDER), reminded());
   }
 
+  /** As FeedbackDispatcher starts it, right after the case closed. */
   private ProcessInstanceEvent start(String requestId) throws Exception {
+    return start(requestId, now());
+  }
+
+  private ProcessInstanceEvent start(String requestId, Instant caseClosedAt) throws Exception {
     ProcessInstanceEvent instance =
         client
             .newCreateInstanceCommand()
             .bpmnProcessId(FeedbackProcess.PROCESS_ID)
             .latestVersion()
-            .variables(Map.of("requestId", requestId))
+            .variables(Map.of("requestId", requestId, FeedbackProcess.Variables.CASE_CLOSED_AT, caseClosedAt.toString()))
             .send()
             .join();
     engine.waitForIdleState(Duration.ofSeconds(5));
     return instance;
+  }
+
+  /** What the request worker returns when it asked the person just now. */
+  private Map<String, Object> asked() {
+    return Map.of(FeedbackProcess.Variables.ASKED_AT, now().toString());
+  }
+
+  /** What the reminder worker returns when it reminded the person just now. */
+  private Map<String, Object> reminded() {
+    return Map.of(FeedbackProcess.Variables.REMINDED_AT, now().toString());
+  }
+
+  private void pass(Duration time) {
+    engine.increaseTime(time);
+    moved = moved.plus(time);
+  }
+
+  /** The engine's time. */
+  private Instant now() {
+    return Instant.now().plus(moved);
   }
 
   /** As FeedbackDispatcher publishes it. */
