@@ -5,6 +5,7 @@ import io.camunda.client.api.command.CreateProcessInstanceCommandStep1.CreatePro
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -142,6 +143,10 @@ class RequestDispatcher {
     variables.put(Variables.CHANNEL, request.getChannel().code());
     variables.put(Variables.RISK_LEVEL, request.getRiskLevel().name());
     variables.put(Variables.STATED_AGE, request.getStatedAge());
+    // The questionnaire's reminders count from here until its start says otherwise: a request waiting for its age
+    // has not been heard from since intake.
+    variables.put(Variables.LAST_ANSWER_AT, request.getCreatedAt().truncatedTo(ChronoUnit.MILLIS).toString());
+    variables.put(Variables.REMINDERS_SENT, 0);
     return variables;
   }
 }

@@ -7,7 +7,10 @@ import org.lifeline.orchestrator.platform.ConflictRetry;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
-/** Takes an answer: store it first, then tell the engine (a retry of the same answer tells it again). */
+/**
+ * Takes an answer: store it first, then tell the engine when the answer moves the flow (the age before qualification,
+ * the last required answer); a retry of the same answer tells it again.
+ */
 @Component
 class QuestionnaireDialogue {
 

@@ -13,12 +13,13 @@ import org.lifeline.orchestrator.request.RiskLevel;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the engine what the questionnaire's answers mean for the flow: another answer (the reminder timers start
- * again) or the questionnaire complete. Risk answers are raised as escalation signals with the answer itself. Ids, question ids and levels only.
- * Every message has a message id, so sending it again (a retried answer) is harmless.
+ * Tells the engine the two answers that move the flow: the age asked before qualification, and the last required
+ * answer. Any other answer only goes to the database; the reminder timer reads the last answer's time from there when
+ * it fires. Risk answers are raised as escalation signals with the answer itself. Ids and levels only. Every message
+ * has a message id, so sending it again (a retried answer) is harmless.
  */
 @Component
-@PublishesMessages({Messages.QUESTIONNAIRE_ANSWERED, Messages.QUESTIONNAIRE_COMPLETED})
+@PublishesMessages({Messages.AGE_STATED, Messages.QUESTIONNAIRE_COMPLETED})
 public class QuestionnaireMessages {
 
   private final CamundaClient client;
@@ -27,17 +28,13 @@ public class QuestionnaireMessages {
     this.client = client;
   }
 
+  /** Tells the engine about the answer if it moves the flow; most answers are no news to it. */
   void announce(QuestionnaireService.Answered answered) {
     String requestId = answered.requestId().toString();
     if (answered.progress().complete()) {
       completed(answered.requestId(), answered.requestRisk());
-    } else {
-      publish(
-          Messages.QUESTIONNAIRE_ANSWERED,
-          requestId,
-          "answered:" + requestId + ":" + answered.questionId(),
-          Messages.ANSWER_TIME_TO_LIVE,
-          Map.of(Variables.ANSWERED_QUESTION, answered.questionId(), Variables.RISK_LEVEL, answered.requestRisk().name()));
+    } else if (Questionnaire.AGE_QUESTION_ID.equals(answered.questionId())) {
+      publish(Messages.AGE_STATED, requestId, "age:" + requestId, Messages.AGE_STATED_TIME_TO_LIVE, Map.of());
     }
   }
 

@@ -1,6 +1,8 @@
 package org.lifeline.orchestrator.questionnaire;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,6 +147,23 @@ public class QuestionnaireService {
     }
     answers.delete(last);
     return questionnaire.definition().question(last.getQuestionId());
+  }
+
+  /**
+   * When the person last answered, or, without an answer since, when the questionnaire was opened to them: when the
+   * request entered the questionnaire, or its intake while only the age is asked. Reminders count from here. In
+   * milliseconds, as the engine's timers count (and as a value read back from the database compares equal).
+   */
+  @Transactional(readOnly = true)
+  public Instant lastAnswerAt(UUID requestId) {
+    HelpRequest request = lifecycle.get(requestId);
+    Instant opened = lifecycle.enteredStatusAt(requestId, RequestStatus.QUESTIONNAIRE).orElse(request.getCreatedAt());
+    List<QuestionnaireAnswer> stored = answers.findByRequestIdOrderByAnsweredAtAscIdAsc(requestId);
+    Instant last = opened;
+    if (!stored.isEmpty() && stored.get(stored.size() - 1).getAnsweredAt().isAfter(opened)) {
+      last = stored.get(stored.size() - 1).getAnsweredAt();
+    }
+    return last.truncatedTo(ChronoUnit.MILLIS);
   }
 
   /**

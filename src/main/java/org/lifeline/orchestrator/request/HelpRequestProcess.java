@@ -38,14 +38,20 @@ public final class HelpRequestProcess {
   /** Header of a {@value #JOB_SET_REQUEST_STATUS} task: the {@link RequestStatus} name to move to. */
   public static final String HEADER_STATUS = "status";
 
+  /** Thrown by {@value #JOB_SEND_QUESTIONNAIRE_REMINDER} when the person stayed silent past the last reminder. */
+  public static final String ERROR_QUESTIONNAIRE_ABANDONED = "QUESTIONNAIRE_ABANDONED";
+
   /** Messages this process waits for; correlation key = requestId. */
   public static final class Messages {
-    /** An answer was stored and more are needed; restarts the reminder timers. */
-    public static final String QUESTIONNAIRE_ANSWERED = "QuestionnaireAnswered";
+    /**
+     * The age was answered in the questionnaire (asked first when intake did not give it): the request is qualified
+     * now. Other answers are no messages: the reminder timer looks at the database when it fires.
+     */
+    public static final String AGE_STATED = "AgeStated";
+    /** How long the age's message waits for the process to reach its wait state (e.g. while a reminder is checked). */
+    public static final Duration AGE_STATED_TIME_TO_LIVE = Duration.ofMinutes(10);
     /** The last required answer was stored. */
     public static final String QUESTIONNAIRE_COMPLETED = "QuestionnaireCompleted";
-    /** How long an answer message waits for the process to reach its wait state (e.g. while a worker runs). */
-    public static final Duration ANSWER_TIME_TO_LIVE = Duration.ofMinutes(10);
     /** A completion must not get lost while qualification or review runs, so it waits as long as a person may. */
     public static final Duration COMPLETED_TIME_TO_LIVE = Duration.ofDays(3);
     /** Capacity appeared for a waiting request: propose again. */
@@ -74,9 +80,14 @@ public final class HelpRequestProcess {
     public static final String TASK_DECIDE_QUALIFICATION_ROUTE = "Task_DecideQualificationRoute";
     public static final String TASK_REVIEW_QUALIFICATION = "Task_ReviewQualification";
     public static final String TASK_START_QUESTIONNAIRE = "Task_StartQuestionnaire";
-    public static final String SUBPROCESS_AWAIT_ANSWER = "SubProcess_AwaitAnswer";
-    public static final String TASK_SEND_FIRST_REMINDER = "Task_SendFirstReminder";
-    public static final String TASK_SEND_SECOND_REMINDER = "Task_SendSecondReminder";
+    /** Where the questionnaire waits: its completion, the age (before qualification), or the reminder timer. */
+    public static final String GATEWAY_AWAIT_ANSWER = "Gateway_AwaitAnswer";
+    public static final String EVENT_QUESTIONNAIRE_COMPLETED = "Event_QuestionnaireCompleted";
+    public static final String EVENT_AGE_STATED = "Event_AgeStated";
+    /** Counts from the last answer; its three durations are the process owner's reminder settings. */
+    public static final String TIMER_REMINDER_DUE = "Timer_ReminderDue";
+    public static final String TASK_SEND_QUESTIONNAIRE_REMINDER = "Task_SendQuestionnaireReminder";
+    public static final String EVENT_QUESTIONNAIRE_ABANDONED = "Event_QuestionnaireAbandoned";
     public static final String TASK_MARK_AWAITING_ASSIGNMENT = "Task_MarkAwaitingAssignment";
     public static final String END_REDIRECTED_MINOR = "EndEvent_RedirectedMinor";
     public static final String END_REJECTED = "EndEvent_Rejected";
@@ -140,10 +151,14 @@ public final class HelpRequestProcess {
     public static final String REVIEW_DECISION = "reviewDecision";
     /** Output of the curator's review form: a reason code such as age-inconsistent. */
     public static final String REJECTION_REASON = "rejectionReason";
-    /** Carried by answer messages: the id of the question just answered (the gateway qualifies after "age"). */
-    public static final String ANSWERED_QUESTION = "answeredQuestion";
-    /** Input of a reminder task: 1 or 2. */
-    public static final String REMINDER_NUMBER = "reminderNumber";
+    /**
+     * When the person last answered, as the database knows it, or when the questionnaire was opened to them (intake,
+     * while only the age is asked): an ISO 8601 instant the reminder timer counts from. Set at the start, by
+     * {@value HelpRequestProcess#JOB_START_QUESTIONNAIRE} and by {@value HelpRequestProcess#JOB_SEND_QUESTIONNAIRE_REMINDER}.
+     */
+    public static final String LAST_ANSWER_AT = "lastAnswerAt";
+    /** Reminders sent since {@value #LAST_ANSWER_AT}: 0, 1 or 2; picks the reminder timer's duration. */
+    public static final String REMINDERS_SENT = "remindersSent";
     /** Set by {@value HelpRequestProcess#JOB_PROPOSE_SPECIALIST}: somebody matches. */
     public static final String MATCH_FOUND = "matchFound";
     /** Set by {@value HelpRequestProcess#JOB_PROPOSE_SPECIALIST}: the proposed specialist's id (null without a match). */

@@ -2,6 +2,7 @@ package org.lifeline.orchestrator.request;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
@@ -80,6 +81,15 @@ public class RequestLifecycle {
     events.save(RequestEvent.statusChanged(requestId, status, reason, actor, now));
     publisher.publishEvent(new RequestStatusChanged(requestId, request.getChannel(), status));
     return true;
+  }
+
+  /** When the request last moved to this status, if it ever did. */
+  @Transactional(readOnly = true)
+  public Optional<Instant> enteredStatusAt(UUID requestId, RequestStatus status) {
+    return events.findByRequestIdAndTypeOrderByAtDescIdDesc(requestId, RequestEventType.STATUS_CHANGED).stream()
+        .filter(event -> event.getStatus() == status)
+        .map(RequestEvent::getAt)
+        .findFirst();
   }
 
   /**

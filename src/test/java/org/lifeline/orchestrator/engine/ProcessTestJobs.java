@@ -54,6 +54,12 @@ public final class ProcessTestJobs {
     engine.waitForIdleState(IDLE);
   }
 
+  /** Ends the job with a BPMN error, as a worker reporting a business outcome does. */
+  public void throwError(ActivatedJob job, String errorCode) throws Exception {
+    client.newThrowErrorCommand(job.getKey()).errorCode(errorCode).send().join();
+    engine.waitForIdleState(IDLE);
+  }
+
   /** Takes the one job of this type and completes it with these variables. */
   public ActivatedJob complete(String jobType, Map<String, Object> variables) throws Exception {
     ActivatedJob job = activateOne(jobType);

@@ -80,7 +80,7 @@ class DatabaseOutageTest {
       ZeebeTestEngine engine = platform.bean(ZeebeTestEngine.class);
 
       database.stop();
-      // An hour without an answer: every request's first-reminder job runs now, with the database gone.
+      // An hour without an answer: every request's reminder job runs now, with the database gone.
       engine.increaseTime(Duration.ofMinutes(61));
       // The outage lasts until every reminder job has failed twice: its first retry, after the backoff, failed too.
       Awaitility.await()
@@ -187,7 +187,7 @@ class DatabaseOutageTest {
       if (record.getValueType() == ValueType.PROCESS_INSTANCE
           && record.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
           && record.getValue() instanceof ProcessInstanceRecordValue element
-          && element.getElementId().equals(HelpRequestProcess.Elements.TASK_SEND_FIRST_REMINDER)) {
+          && element.getElementId().equals(HelpRequestProcess.Elements.TASK_SEND_QUESTIONNAIRE_REMINDER)) {
         instances.add(element.getProcessInstanceKey());
       }
     }

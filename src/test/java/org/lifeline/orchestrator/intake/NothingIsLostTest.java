@@ -14,7 +14,12 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +30,7 @@ import org.lifeline.orchestrator.ApiClient;
 import org.lifeline.orchestrator.RunningPlatform;
 import org.lifeline.orchestrator.engine.EngineRun;
 import org.lifeline.orchestrator.notification.OutboundMessageRepository;
+import org.lifeline.orchestrator.questionnaire.QuestionnaireAnswerRepository;
 import org.lifeline.orchestrator.request.HelpRequest;
 import org.lifeline.orchestrator.request.HelpRequestProcess;
 import org.lifeline.orchestrator.request.HelpRequestRepository;
@@ -165,6 +171,68 @@ class NothingIsLostTest {
               .until(() -> second.getJson(path), request -> "AWAITING_ASSIGNMENT".equals(request.get("status").asText()));
       assertThat(ApiClient.countOutbound(done, "greeting")).isEqualTo(1);
     }
+  }
+
+  @Test
+  void aRequestReDrivenAfterARestartKeepsItsReminderDeadline(@TempDir Path data) throws Exception {
+    String url = "jdbc:h2:file:" + data.resolve("lifeline") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    UUID id;
+    try (RunningPlatform first = RunningPlatform.start(Map.of("spring.datasource.url", url), ApiClient.DEMO_KEY)) {
+      id = createdId(first, "deadline-" + UUID.randomUUID());
+      UUID created = id;
+      Awaitility.await()
+          .atMost(PATIENCE)
+          .until(() -> "QUESTIONNAIRE".equals(first.getJson("/api/v1/requests/" + created).get("status").asText()));
+      assertThat(answer(first, id, "topic", "anxiety").statusCode()).isEqualTo(200);
+    }
+    // The platform was down for 50 minutes after the person's last answer: everything it stored is 50 minutes older.
+    try (Connection connection = DriverManager.getConnection(url, "sa", "");
+        Statement statement = connection.createStatement()) {
+      String fiftyMinutesEarlier = " - interval '50' minute";
+      statement.executeUpdate("update help_request set created_at = created_at" + fiftyMinutesEarlier + " where id = '" + id + "'");
+      statement.executeUpdate("update request_event set at = at" + fiftyMinutesEarlier + " where request_id = '" + id + "'");
+      statement.executeUpdate(
+          "update questionnaire_answer set answered_at = answered_at" + fiftyMinutesEarlier + " where request_id = '" + id + "'");
+    }
+
+    try (RunningPlatform second = RunningPlatform.start(Map.of("spring.datasource.url", url), ApiClient.DEMO_KEY)) {
+      String secondRun = second.bean(EngineRun.class).id();
+      HelpRequestRepository requests = second.bean(HelpRequestRepository.class);
+      UUID redriven = id;
+      Awaitility.await()
+          .atMost(PATIENCE)
+          .until(() -> requests.findById(redriven).orElseThrow(), request -> secondRun.equals(request.getEngineRun()));
+      ZeebeTestEngine engine = second.bean(ZeebeTestEngine.class);
+      Awaitility.await().atMost(PATIENCE).until(() -> completed(engine, HelpRequestProcess.Elements.TASK_START_QUESTIONNAIRE));
+      Instant lastAnswer =
+          second.bean(QuestionnaireAnswerRepository.class).findByRequestIdOrderByAnsweredAtAscIdAsc(id).get(0).getAnsweredAt();
+      Clock clock = second.bean(Clock.class);
+      Instant restarted = clock.instant();
+      assertThat(Duration.between(lastAnswer, restarted)).isBetween(Duration.ofMinutes(50), Duration.ofMinutes(55));
+
+      // A minute before an hour has passed since the last answer: no reminder yet.
+      engine.increaseTime(Duration.between(clock.instant(), lastAnswer.plus(Duration.ofMinutes(59))));
+      engine.waitForIdleState(Duration.ofSeconds(10));
+      Awaitility.await()
+          .during(Duration.ofSeconds(2))
+          .atMost(PATIENCE)
+          .until(() -> !ApiClient.hasOutbound(second.getJson("/api/v1/requests/" + redriven), "questionnaire-reminder"));
+      // An hour after it: reminded, about ten minutes after the restart rather than an hour.
+      engine.increaseTime(Duration.ofMinutes(2));
+      Awaitility.await()
+          .atMost(PATIENCE)
+          .until(() -> ApiClient.hasOutbound(second.getJson("/api/v1/requests/" + redriven), "questionnaire-reminder"));
+      assertThat(Duration.between(restarted, clock.instant())).isLessThan(Duration.ofMinutes(15));
+    }
+  }
+
+  private static boolean completed(ZeebeTestEngine engine, String elementId) {
+    for (Record<ProcessInstanceRecordValue> record : RecordStream.of(engine.getRecordStreamSource()).processInstanceRecords()) {
+      if (record.getValue().getElementId().equals(elementId) && record.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static HttpResponse<String> answer(RunningPlatform platform, UUID id, String questionId, String answer)

@@ -187,8 +187,10 @@ class QuestionnaireApiTest {
     assertThat(reminded.get("status").asText()).isEqualTo("QUESTIONNAIRE");
     answer(id, "safetyImmediate", "no").andExpect(status().isOk());
 
-    // The answer started the timers again: a first and a second reminder of the new round, then abandonment.
-    engine.increaseTime(Duration.ofMinutes(61));
+    // The answer is not a message: the engine hears of it when the second reminder falls due (12 hours after the
+    // first answers), and the reminders start again from it: its first one is overdue then, its second 12 hours after
+    // it, abandonment 48 hours after it.
+    engine.increaseTime(Duration.ofHours(11));
     api.awaitRequest(id, request -> ApiClient.countOutbound(request, "questionnaire-reminder") == 2);
     engine.increaseTime(Duration.ofHours(12));
     api.awaitRequest(id, request -> ApiClient.countOutbound(request, "questionnaire-reminder") == 3);

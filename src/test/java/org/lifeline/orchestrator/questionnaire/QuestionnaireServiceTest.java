@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,6 +165,33 @@ class QuestionnaireServiceTest {
     assertThat(last.progress().complete()).isTrue();
     assertThat(last.next()).isEmpty();
     assertThat(service.reminderRound(ID)).isEmpty();
+  }
+
+  @Test
+  void remindersCountFromTheLastAnswerOrFromWhenTheQuestionnaireOpened() {
+    Instant opened = Instant.parse("2026-12-01T10:00:00Z");
+    when(lifecycle.enteredStatusAt(ID, RequestStatus.QUESTIONNAIRE)).thenReturn(Optional.of(opened));
+    assertThat(service.lastAnswerAt(ID)).as("nothing answered yet").isEqualTo(opened);
+
+    stored.add(stored("age", "30", opened.minusSeconds(600)));
+    assertThat(service.lastAnswerAt(ID)).as("the age was answered before the questionnaire opened").isEqualTo(opened);
+
+    stored.add(stored("topic", "grief", Instant.parse("2026-12-01T10:30:00.123456789Z")));
+    assertThat(service.lastAnswerAt(ID)).as("in milliseconds, as timers count").isEqualTo(Instant.parse("2026-12-01T10:30:00.123Z"));
+  }
+
+  @Test
+  void whileOnlyTheAgeIsAskedRemindersCountFromIntake() {
+    inStatus(RequestStatus.QUALIFYING, null);
+    Instant intake = Instant.parse("2026-12-01T09:00:00Z");
+    when(request.getCreatedAt()).thenReturn(intake);
+    when(lifecycle.enteredStatusAt(ID, RequestStatus.QUESTIONNAIRE)).thenReturn(Optional.empty());
+
+    assertThat(service.lastAnswerAt(ID)).isEqualTo(intake);
+  }
+
+  private QuestionnaireAnswer stored(String questionId, String value, Instant at) {
+    return new QuestionnaireAnswer(ID, questionId, value, questionnaire.definition(), "bot", at);
   }
 
   private void inStatus(RequestStatus status, Integer statedAge) {

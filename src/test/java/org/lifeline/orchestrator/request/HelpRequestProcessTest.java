@@ -10,6 +10,7 @@ import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +23,8 @@ import org.lifeline.orchestrator.request.HelpRequestProcess.Messages;
 
 /**
  * bpmn/help-request.bpmn with bpmn/qualification.dmn and the review form on the in-memory engine, without the
- * application: this test plays the workers and the questionnaire API (messages), and walks every route.
+ * application: this test plays the workers and the questionnaire API (messages), and walks every route. The times the
+ * workers return (the person's last answer, as the database knows it) are in the engine's time, which the tests move.
  */
 @ZeebeProcessTest
 class HelpRequestProcessTest {
@@ -34,6 +36,8 @@ class HelpRequestProcessTest {
   private ProcessTestJobs jobs;
 
   private final String requestId = UUID.randomUUID().toString();
+  /** How far the test moved the engine's clock. */
+  private Duration moved = Duration.ZERO;
 
   @BeforeEach
   void deploy() throws IOException {
@@ -52,19 +56,20 @@ class HelpRequestProcessTest {
     ProcessInstanceEvent instance = start(34);
     jobs.complete(HelpRequestProcess.JOB_SEND_GREETING);
     jobs.complete(HelpRequestProcess.JOB_COLLECT_QUALIFICATION_FACTS, facts(false, false, false));
-    jobs.complete(HelpRequestProcess.JOB_START_QUESTIONNAIRE);
+    startQuestionnaire(now());
 
-    answer("topic");
-    answer("safetyThoughts");
+    // Answers go to the database only; the process waits for the questionnaire's completion.
+    assertThat(instance).isWaitingAtElements(Elements.GATEWAY_AWAIT_ANSWER);
     completeQuestionnaire();
     ActivatedJob status = jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
 
     assertThat(status.getCustomHeaders()).containsEntry(HelpRequestProcess.HEADER_STATUS, "AWAITING_ASSIGNMENT");
     assertThat(instance)
         .hasPassedElement(Elements.TASK_DECIDE_QUALIFICATION_ROUTE)
-        .hasPassedElement(Elements.SUBPROCESS_AWAIT_ANSWER, 2)
+        .hasPassedElement(Elements.GATEWAY_AWAIT_ANSWER, 1)
+        .hasPassedElement(Elements.EVENT_QUESTIONNAIRE_COMPLETED)
         .hasNotPassedElement(Elements.TASK_REVIEW_QUALIFICATION)
-        .hasNotPassedElement(Elements.TASK_SEND_FIRST_REMINDER)
+        .hasNotPassedElement(Elements.TASK_SEND_QUESTIONNAIRE_REMINDER)
         .hasPassedElement(Elements.TASK_MARK_AWAITING_ASSIGNMENT)
         .isWaitingAtElements(Elements.TASK_PROPOSE_SPECIALIST);
   }
@@ -96,8 +101,8 @@ class HelpRequestProcessTest {
     assertThat(review.getCustomHeaders()).containsEntry("io.camunda.zeebe:candidateGroups", "[\"curators\"]");
     assertThat(review.getVariablesAsMap()).containsEntry("reviewReason", "AGE_CHANGED_SINCE_EARLIER_REQUEST");
 
-    jobs.complete(HelpRequestProcess.JOB_START_QUESTIONNAIRE);
-    assertThat(instance).isWaitingAtElements(Elements.SUBPROCESS_AWAIT_ANSWER).isActive();
+    startQuestionnaire(now());
+    assertThat(instance).isWaitingAtElements(Elements.GATEWAY_AWAIT_ANSWER).isActive();
   }
 
   @Test
@@ -122,15 +127,15 @@ class HelpRequestProcessTest {
   void aMissingAgeIsAskedFirstAndQualificationRunsOnceItIsKnown() throws Exception {
     ProcessInstanceEvent instance = start(null);
     jobs.complete(HelpRequestProcess.JOB_SEND_GREETING);
-    assertThat(instance).isWaitingAtElements(Elements.SUBPROCESS_AWAIT_ANSWER).hasNotPassedElement(Elements.TASK_COLLECT_QUALIFICATION_FACTS);
+    assertThat(instance).isWaitingAtElements(Elements.GATEWAY_AWAIT_ANSWER).hasNotPassedElement(Elements.TASK_COLLECT_QUALIFICATION_FACTS);
 
-    publish(Messages.QUESTIONNAIRE_ANSWERED, "age", Map.of("answeredQuestion", "age", "statedAge", 16));
-    jobs.complete(HelpRequestProcess.JOB_COLLECT_QUALIFICATION_FACTS, facts(false, false, false));
+    publish(Messages.AGE_STATED, "age", Map.of());
+    jobs.complete(HelpRequestProcess.JOB_COLLECT_QUALIFICATION_FACTS, factsWithAge(16));
     jobs.complete(HelpRequestProcess.JOB_SEND_MINOR_REDIRECT);
     jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
 
     assertThat(instance)
-        .hasPassedElementsInOrder(Elements.SUBPROCESS_AWAIT_ANSWER, Elements.TASK_DECIDE_QUALIFICATION_ROUTE)
+        .hasPassedElementsInOrder(Elements.EVENT_AGE_STATED, Elements.TASK_DECIDE_QUALIFICATION_ROUTE)
         .hasPassedElement(Elements.END_REDIRECTED_MINOR)
         .isCompleted();
   }
@@ -139,66 +144,92 @@ class HelpRequestProcessTest {
   void anAdultWhoseAgeWasAskedGoesOnWithTheRestOfTheQuestionnaire() throws Exception {
     ProcessInstanceEvent instance = start(null);
     jobs.complete(HelpRequestProcess.JOB_SEND_GREETING);
-    publish(Messages.QUESTIONNAIRE_ANSWERED, "age", Map.of("answeredQuestion", "age", "statedAge", 40));
-    jobs.complete(HelpRequestProcess.JOB_COLLECT_QUALIFICATION_FACTS, facts(false, false, false));
-    jobs.complete(HelpRequestProcess.JOB_START_QUESTIONNAIRE);
+    publish(Messages.AGE_STATED, "age", Map.of());
+    jobs.complete(HelpRequestProcess.JOB_COLLECT_QUALIFICATION_FACTS, factsWithAge(40));
+    startQuestionnaire(now());
 
-    answer("topic");
-    assertThat(instance).hasPassedElement(Elements.TASK_COLLECT_QUALIFICATION_FACTS, 1).isWaitingAtElements(Elements.SUBPROCESS_AWAIT_ANSWER);
+    assertThat(instance).hasPassedElement(Elements.TASK_COLLECT_QUALIFICATION_FACTS, 1).isWaitingAtElements(Elements.GATEWAY_AWAIT_ANSWER);
     completeQuestionnaire();
     jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
     assertThat(instance)
         .hasPassedElement(Elements.TASK_MARK_AWAITING_ASSIGNMENT)
         .isWaitingAtElements(Elements.TASK_PROPOSE_SPECIALIST);
+  }
+
+  @Test
+  void aPersonWhoDoesNotGiveTheAgeIsRemindedAnHourAfterIntake() throws Exception {
+    ProcessInstanceEvent instance = start(null);
+    jobs.complete(HelpRequestProcess.JOB_SEND_GREETING);
+
+    pass(Duration.ofMinutes(59));
+    assertThat(jobs.activate(HelpRequestProcess.JOB_SEND_QUESTIONNAIRE_REMINDER)).isEmpty();
+    pass(Duration.ofMinutes(1));
+    ActivatedJob reminder = jobs.activateOne(HelpRequestProcess.JOB_SEND_QUESTIONNAIRE_REMINDER);
+    assertThat(reminder.getVariablesAsMap()).containsEntry(HelpRequestProcess.Variables.REMINDERS_SENT, 0);
+    jobs.complete(reminder, Map.of(HelpRequestProcess.Variables.REMINDERS_SENT, 1));
+
+    publish(Messages.AGE_STATED, "age", Map.of());
+    assertThat(instance).hasPassedElement(Elements.EVENT_AGE_STATED).isWaitingAtElements(Elements.TASK_COLLECT_QUALIFICATION_FACTS);
   }
 
   @Test
   void aQuietPersonIsRemindedTwiceAndTheRequestIsAbandonedAfter48Hours() throws Exception {
     ProcessInstanceEvent instance = inQuestionnaire();
 
-    engine.increaseTime(Duration.ofHours(1));
-    ActivatedJob first = jobs.complete(HelpRequestProcess.JOB_SEND_QUESTIONNAIRE_REMINDER);
-    assertThat(first.getVariablesAsMap()).containsEntry(HelpRequestProcess.Variables.REMINDER_NUMBER, 1);
-    engine.increaseTime(Duration.ofHours(11));
-    ActivatedJob second = jobs.complete(HelpRequestProcess.JOB_SEND_QUESTIONNAIRE_REMINDER);
-    assertThat(second.getVariablesAsMap()).containsEntry(HelpRequestProcess.Variables.REMINDER_NUMBER, 2);
-    engine.increaseTime(Duration.ofHours(36));
+    pass(Duration.ofMinutes(59));
+    assertThat(jobs.activate(HelpRequestProcess.JOB_SEND_QUESTIONNAIRE_REMINDER)).as("not before an hour").isEmpty();
+    pass(Duration.ofMinutes(1));
+    remind(0);
+    pass(Duration.ofHours(11));
+    remind(1);
+    pass(Duration.ofHours(35));
+    assertThat(jobs.activate(HelpRequestProcess.JOB_SEND_QUESTIONNAIRE_REMINDER)).as("not before 48 hours").isEmpty();
+    pass(Duration.ofHours(1));
+    ActivatedJob last = jobs.activateOne(HelpRequestProcess.JOB_SEND_QUESTIONNAIRE_REMINDER);
+    assertThat(last.getVariablesAsMap()).containsEntry(HelpRequestProcess.Variables.REMINDERS_SENT, 2);
+    jobs.throwError(last, HelpRequestProcess.ERROR_QUESTIONNAIRE_ABANDONED);
     ActivatedJob closed = jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
 
     assertThat(closed.getCustomHeaders()).containsEntry(HelpRequestProcess.HEADER_STATUS, "ABANDONED");
     assertThat(instance)
-        .hasPassedElement(Elements.TASK_SEND_FIRST_REMINDER, 1)
-        .hasPassedElement(Elements.TASK_SEND_SECOND_REMINDER, 1)
+        .hasPassedElement(Elements.TASK_SEND_QUESTIONNAIRE_REMINDER, 2)
+        .hasPassedElement(Elements.EVENT_QUESTIONNAIRE_ABANDONED)
         .hasPassedElement(Elements.END_ABANDONED)
         .isCompleted();
   }
 
   @Test
-  void aLateAnswerAfterAReminderContinuesAndRestartsTheTimers() throws Exception {
+  void anAnswerNoticedWhenTheNextReminderFallsDueStartsTheRemindersAgainFromIt() throws Exception {
     ProcessInstanceEvent instance = inQuestionnaire();
-    engine.increaseTime(Duration.ofHours(1));
-    jobs.complete(HelpRequestProcess.JOB_SEND_QUESTIONNAIRE_REMINDER);
+    pass(Duration.ofHours(1));
+    remind(0);
+    // The person answers ten minutes after the reminder; nothing tells the engine.
+    Instant answeredAt = now().plus(Duration.ofMinutes(10));
 
-    answer("topic");
-    engine.increaseTime(Duration.ofMinutes(50));
-    assertThat(jobs.activate(HelpRequestProcess.JOB_SEND_QUESTIONNAIRE_REMINDER)).isEmpty();
-    engine.increaseTime(Duration.ofMinutes(15));
-    ActivatedJob again = jobs.complete(HelpRequestProcess.JOB_SEND_QUESTIONNAIRE_REMINDER);
-    assertThat(again.getVariablesAsMap()).containsEntry(HelpRequestProcess.Variables.REMINDER_NUMBER, 1);
+    pass(Duration.ofHours(11));
+    ActivatedJob due = jobs.activateOne(HelpRequestProcess.JOB_SEND_QUESTIONNAIRE_REMINDER);
+    assertThat(due.getVariablesAsMap()).containsEntry(HelpRequestProcess.Variables.REMINDERS_SENT, 1);
+    // The worker finds the newer answer: the reminders count from it, and its first one is overdue already.
+    jobs.complete(
+        due, Map.of(HelpRequestProcess.Variables.LAST_ANSWER_AT, answeredAt.toString(), HelpRequestProcess.Variables.REMINDERS_SENT, 0));
+    remind(0);
+    pass(Duration.ofHours(1));
+    assertThat(jobs.activate(HelpRequestProcess.JOB_SEND_QUESTIONNAIRE_REMINDER))
+        .as("the second reminder is due 12 hours after the new answer, not 12 after the first one")
+        .isEmpty();
 
     completeQuestionnaire();
     jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
-    engine.increaseTime(Duration.ofHours(48));
+    pass(Duration.ofHours(48));
     assertThat(jobs.activate(HelpRequestProcess.JOB_SEND_QUESTIONNAIRE_REMINDER)).isEmpty();
     assertThat(instance)
-        .hasPassedElement(Elements.TASK_SEND_FIRST_REMINDER, 2)
-        .hasNotPassedElement(Elements.TASK_SEND_SECOND_REMINDER)
+        .hasPassedElement(Elements.TASK_SEND_QUESTIONNAIRE_REMINDER, 3)
         .hasPassedElement(Elements.TASK_MARK_AWAITING_ASSIGNMENT)
         .isWaitingAtElements(Elements.TASK_PROPOSE_SPECIALIST);
   }
 
   @Test
-  void aReDrivenRequestResumesWhereItsStatusSays() throws Exception {
+  void aReDrivenRequestResumesWhereItsStatusSaysAndKeepsItsDeadlines() throws Exception {
     Map<String, Object> variables = variables(30);
     ProcessInstanceEvent instance =
         client
@@ -209,9 +240,14 @@ class HelpRequestProcessTest {
             .startBeforeElement(HelpRequestProcess.resumeElement(RequestStatus.QUESTIONNAIRE).orElseThrow())
             .send()
             .join();
-    jobs.complete(HelpRequestProcess.JOB_START_QUESTIONNAIRE);
+    // The last answer was 50 minutes before the restart: the first reminder is due 10 minutes after it, not 60.
+    startQuestionnaire(now().minus(Duration.ofMinutes(50)));
 
-    assertThat(instance).hasNotPassedElement(Elements.START).isWaitingAtElements(Elements.SUBPROCESS_AWAIT_ANSWER);
+    assertThat(instance).hasNotPassedElement(Elements.START).isWaitingAtElements(Elements.GATEWAY_AWAIT_ANSWER);
+    pass(Duration.ofMinutes(9));
+    assertThat(jobs.activate(HelpRequestProcess.JOB_SEND_QUESTIONNAIRE_REMINDER)).isEmpty();
+    pass(Duration.ofMinutes(1));
+    remind(0);
     assertThat(HelpRequestProcess.resumeElement(RequestStatus.QUALIFYING)).isEmpty();
     assertThat(HelpRequestProcess.resumeElement(RequestStatus.ASSIGNED)).contains(Elements.TASK_PROPOSE_SPECIALIST);
   }
@@ -232,9 +268,33 @@ class HelpRequestProcessTest {
     ProcessInstanceEvent instance = start(30);
     jobs.complete(HelpRequestProcess.JOB_SEND_GREETING);
     jobs.complete(HelpRequestProcess.JOB_COLLECT_QUALIFICATION_FACTS, facts(false, false, false));
-    jobs.complete(HelpRequestProcess.JOB_START_QUESTIONNAIRE);
-    assertThat(instance).isWaitingAtElements(Elements.SUBPROCESS_AWAIT_ANSWER);
+    startQuestionnaire(now());
+    assertThat(instance).isWaitingAtElements(Elements.GATEWAY_AWAIT_ANSWER);
     return instance;
+  }
+
+  /** As StartQuestionnaireWorker: the questionnaire is open, and the person last answered then. */
+  private void startQuestionnaire(Instant lastAnswerAt) throws Exception {
+    jobs.complete(
+        HelpRequestProcess.JOB_START_QUESTIONNAIRE,
+        Map.of(HelpRequestProcess.Variables.LAST_ANSWER_AT, lastAnswerAt.toString(), HelpRequestProcess.Variables.REMINDERS_SENT, 0));
+  }
+
+  /** As SendQuestionnaireReminderWorker when no answer came since: the due reminder is sent and counted. */
+  private void remind(int sentBefore) throws Exception {
+    ActivatedJob reminder = jobs.activateOne(HelpRequestProcess.JOB_SEND_QUESTIONNAIRE_REMINDER);
+    assertThat(reminder.getVariablesAsMap()).containsEntry(HelpRequestProcess.Variables.REMINDERS_SENT, sentBefore);
+    jobs.complete(reminder, Map.of(HelpRequestProcess.Variables.REMINDERS_SENT, sentBefore + 1));
+  }
+
+  private void pass(Duration time) {
+    engine.increaseTime(time);
+    moved = moved.plus(time);
+  }
+
+  /** The engine's time. */
+  private Instant now() {
+    return Instant.now().plus(moved);
   }
 
   private ProcessInstanceEvent start(Integer statedAge) throws Exception {
@@ -257,6 +317,9 @@ class HelpRequestProcessTest {
     variables.put("channel", "telegram");
     variables.put("riskLevel", "NONE");
     variables.put("statedAge", statedAge);
+    // As RequestDispatcher starts it: the person was last heard from at intake.
+    variables.put(HelpRequestProcess.Variables.LAST_ANSWER_AT, now().toString());
+    variables.put(HelpRequestProcess.Variables.REMINDERS_SENT, 0);
     return variables;
   }
 
@@ -265,8 +328,11 @@ class HelpRequestProcessTest {
         "hasEarlierRequests", earlier, "earlierAgeDiffers", ageDiffers, "earlierRedirectedAsMinor", redirectedAsMinor);
   }
 
-  private void answer(String questionId) throws Exception {
-    publish(Messages.QUESTIONNAIRE_ANSWERED, questionId, Map.of("answeredQuestion", questionId));
+  /** As CollectQualificationFactsWorker once the age was answered in the questionnaire. */
+  private static Map<String, Object> factsWithAge(int statedAge) {
+    Map<String, Object> facts = new HashMap<>(facts(false, false, false));
+    facts.put(HelpRequestProcess.Variables.STATED_AGE, statedAge);
+    return facts;
   }
 
   private void completeQuestionnaire() throws Exception {
@@ -274,7 +340,7 @@ class HelpRequestProcessTest {
   }
 
   private void publish(String message, String messageId, Map<String, Object> variables) throws Exception {
-    jobs.publish(message, requestId, message + ":" + requestId + ":" + messageId, Messages.ANSWER_TIME_TO_LIVE, variables);
+    jobs.publish(message, requestId, message + ":" + requestId + ":" + messageId, Messages.AGE_STATED_TIME_TO_LIVE, variables);
   }
 
 }
