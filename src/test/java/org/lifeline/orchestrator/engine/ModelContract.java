@@ -9,6 +9,7 @@ import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.Message;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
+import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
@@ -33,7 +34,8 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * The contract between the process owners' folder ({@code bpmn/}) and the code: every job type a
  * model uses has a worker and every worker is used; every message a model waits for is published
  * by some code; every form, decision and called process a model refers to exists; every element
- * template matches its worker (job type, and inputs/headers the worker can read).
+ * template matches its worker (job type, and inputs/headers the worker can read); every timer is a date computed
+ * from what the database knows, so that a process re-driven after a restart keeps its deadlines.
  */
 final class ModelContract {
 
@@ -42,6 +44,11 @@ final class ModelContract {
   static final String TEMPLATES_FOLDER = "element-templates";
   private static final Pattern DMN_DECISION = Pattern.compile("<(?:\\w+:)?decision\\s[^>]*\\bid=\"([^\"]+)\"");
   private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Timers that still count from when the process reached them, not from a time the database knows. They belong to
+   * the assignment stage, which another change is reworking; they are converted after it (see docs/performance.md).
+   */
+  static final Set<String> TIMERS_NOT_YET_FROM_THE_DATABASE = Set.of("Timer_ResponseOverdue", "Timer_FirstContactDue");
 
   private final Path folder;
   private final CodeFacts code;
@@ -88,6 +95,15 @@ final class ModelContract {
           for (MessageEventDefinition definition : model.getModelElementsByType(MessageEventDefinition.class)) {
             if (definition.getParentElement() instanceof CatchEvent event) {
               checkMessage(file, event.getId(), definition.getMessage());
+            }
+          }
+          for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
+            String element = ((BaseElement) timer.getParentElement()).getId();
+            boolean dateExpression = timer.getTimeDate() != null && timer.getTimeDate().getTextContent().strip().startsWith("=");
+            if (!dateExpression && !TIMERS_NOT_YET_FROM_THE_DATABASE.contains(element)) {
+              violations.add(file + ": " + element + " counts from when the process reached it: make it a date expression"
+                  + " on a time the database knows (=date and time(closedAt) + duration(\"P1D\")), so a re-driven"
+                  + " process keeps its deadline");
             }
           }
           for (ReceiveTask task : model.getModelElementsByType(ReceiveTask.class)) {

@@ -84,7 +84,8 @@ class ModelContractViolationsTest {
         .anyMatch(v -> v.equals("contract-broken.bpmn: Task_Review uses form id 'no-such-form' but no .form file has that id"))
         .anyMatch(v -> v.equals("contract-broken.bpmn: Task_Decide calls decision 'no-such-decision' that no .dmn file defines"))
         .anyMatch(v -> v.equals("contract-broken.bpmn: Call_Missing calls process 'no-such-process' that no .bpmn file defines"))
-        .anyMatch(v -> v.equals("contract-broken.bpmn: Task_Unknown uses job type 'noWorkerForThis' that no @JobWorker handles"));
+        .anyMatch(v -> v.equals("contract-broken.bpmn: Task_Unknown uses job type 'noWorkerForThis' that no @JobWorker handles"))
+        .anyMatch(v -> v.startsWith("contract-broken.bpmn: Timer_FromTheInstance counts from when the process reached it"));
   }
 
   @Test
@@ -152,6 +153,7 @@ class ModelContractViolationsTest {
         .businessRuleTask("Task_Decide").zeebeCalledDecisionId("no-such-decision").zeebeResultVariable("decision")
         .callActivity("Call_Missing").zeebeProcessId("no-such-process")
         .serviceTask("Task_Unknown").zeebeJobType("noWorkerForThis")
+        .intermediateCatchEvent("Timer_FromTheInstance").timerWithDuration("PT1H")
         .endEvent()
         .done();
   }
