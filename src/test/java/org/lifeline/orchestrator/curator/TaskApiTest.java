@@ -221,7 +221,7 @@ class TaskApiTest {
     InboxTask earlier =
         new InboxTask(
             -System.nanoTime(), "embedded-earlier-run", PROCESS_ID, "Task_ReviewRequest", "Review request", 1L,
-            UUID.randomUUID(), List.of("curators"), null, "curator-review-test", Instant.now());
+            UUID.randomUUID(), List.of("curators"), null, "curator-review-test", 50, null, null, Instant.now());
     inboxRows.save(earlier);
 
     inbox.markTasksOfEarlierRunsStale();
