@@ -2,6 +2,7 @@ package org.lifeline.orchestrator.curator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.util.Map;
 import org.lifeline.orchestrator.audit.AuditedRead;
 import org.lifeline.orchestrator.conversation.AuthorLabels;
@@ -9,6 +10,7 @@ import org.lifeline.orchestrator.conversation.ContentAccess;
 import org.lifeline.orchestrator.conversation.ConversationView;
 import org.lifeline.orchestrator.conversation.Conversations;
 import org.lifeline.orchestrator.conversation.StaffCaller;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -38,15 +40,25 @@ class ConsoleController {
   private final Conversations conversations;
   private final ContentAccess access;
   private final AuthorLabels authors;
+  private final ObjectProvider<OpenWorkSummary> openWork;
   private final ObjectMapper json;
+  private final Clock clock;
 
   ConsoleController(
-      CuratorTasks tasks, Conversations conversations, ContentAccess access, AuthorLabels authors, ObjectMapper json) {
+      CuratorTasks tasks,
+      Conversations conversations,
+      ContentAccess access,
+      AuthorLabels authors,
+      ObjectProvider<OpenWorkSummary> openWork,
+      ObjectMapper json,
+      Clock clock) {
     this.tasks = tasks;
     this.conversations = conversations;
     this.access = access;
     this.authors = authors;
+    this.openWork = openWork;
     this.json = json;
+    this.clock = clock;
   }
 
   @GetMapping("/login")
@@ -64,6 +76,9 @@ class ConsoleController {
     Caller caller = Caller.of(authentication);
     model.addAttribute("caller", caller);
     model.addAttribute("tasks", tasks.list(caller, new TaskQuery(null, null)));
+    model.addAttribute("now", clock.instant());
+    model.addAttribute(
+        "boardSummary", openWork.stream().flatMap(summary -> summary.summaryFor(caller).stream()).findFirst().orElse(null));
     return "console/inbox";
   }
 
@@ -86,6 +101,7 @@ class ConsoleController {
     // Inside a <script> element: "<" is escaped so no form text can close the element.
     model.addAttribute(
         "formSchema", detail.form() == null ? null : json.writeValueAsString(detail.form()).replace("<", "\\u003c"));
+    model.addAttribute("formVariables", json.writeValueAsString(detail.formVariables()).replace("<", "\\u003c"));
     return "console/task";
   }
 
