@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * lifeline.alerts.health.failed-window}, or more than {@code max-stale} waiting longer than {@code stale-after}, is
  * DOWN: an emergency may be paging nobody. Fewer stale ones and unreachable recipients are a warning.
  */
-@Component("staffAlerts")
+@Component("staffAlertsHealthIndicator")
 class StaffAlertHealthIndicator implements HealthIndicator {
 
   private final StaffAlertRepository alerts;

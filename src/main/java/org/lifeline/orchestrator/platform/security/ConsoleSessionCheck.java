@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -14,26 +15,25 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Looks the signed-in person up again on every console call, so an administrator's change takes effect on the next
- * page, on every replica, without shared sessions: a disabled or removed account's session ends (to the login page
- * with {@code ?ended}), changed roles replace those of the session. The account is read from the database by its
- * unique name: one indexed read per page.
+ * Looks the signed-in staff account up again on every console call, so an administrator's change takes effect on the
+ * next page, on every replica, without shared sessions: a disabled account's session ends (to the login page with
+ * {@code ?ended}), changed roles replace those of the session. The account is read from the database by its unique
+ * name: one indexed read per page. Configured users change only with a restart and are not looked up; accounts are
+ * never deleted, only disabled, so a name no directory knows is not one of theirs.
  */
 class ConsoleSessionCheck extends OncePerRequestFilter {
 
   static final String ENDED = "/console/login?ended";
 
-  private final UserDetailsService people;
+  private final PeopleDirectory people;
   private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-  ConsoleSessionCheck(UserDetailsService people) {
+  ConsoleSessionCheck(PeopleDirectory people) {
     this.people = people;
   }
 
@@ -50,8 +50,13 @@ class ConsoleSessionCheck extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    UserDetails current = find(signedIn.getName());
-    if (current == null || !current.isEnabled() || !current.isAccountNonLocked()) {
+    Optional<UserDetails> account = people.staffAccount(signedIn.getName());
+    if (account.isEmpty()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    UserDetails current = account.get();
+    if (!current.isEnabled() || !current.isAccountNonLocked()) {
       SecurityContextHolder.clearContext();
       HttpSession session = request.getSession(false);
       if (session != null) {
@@ -70,14 +75,6 @@ class ConsoleSessionCheck extends OncePerRequestFilter {
       sessions.saveContext(context, request, response);
     }
     chain.doFilter(request, response);
-  }
-
-  private UserDetails find(String username) {
-    try {
-      return people.loadUserByUsername(username);
-    } catch (UsernameNotFoundException gone) {
-      return null;
-    }
   }
 
   private static Set<String> authorities(java.util.Collection<? extends GrantedAuthority> granted) {

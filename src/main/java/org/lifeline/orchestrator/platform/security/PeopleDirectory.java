@@ -1,6 +1,7 @@
 package org.lifeline.orchestrator.platform.security;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -33,6 +34,26 @@ class PeopleDirectory implements UserDetailsService {
         }
       }
       throw notConfigured;
+    }
+  }
+
+  /**
+   * The account of a staff login directory with this name, if it is not a configured user: what an administrator can
+   * change (disable, roles) while the person is signed in. Configured users change only with a restart.
+   */
+  Optional<UserDetails> staffAccount(String username) {
+    try {
+      configured.loadUserByUsername(username);
+      return Optional.empty();
+    } catch (UsernameNotFoundException notConfigured) {
+      for (StaffLoginDirectory directory : directories) {
+        try {
+          return Optional.of(directory.loadUserByUsername(username));
+        } catch (UsernameNotFoundException notThere) {
+          // the next directory may know them
+        }
+      }
+      return Optional.empty();
     }
   }
 }

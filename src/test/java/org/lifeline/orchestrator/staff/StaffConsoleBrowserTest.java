@@ -1,0 +1,119 @@
+package org.lifeline.orchestrator.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lifeline.orchestrator.HeadlessChromium;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Onboarding in a real browser (Debian's headless Chromium, the platform on a random port; the same Spring context
+ * as the console's other browser tests): an administrator invites a person on the Staff page and copies the link
+ * shown there; the person opens it, chooses a password and signs in; the administrator disables the account and the
+ * person's next click ends at the login page.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class StaffConsoleBrowserTest {
+
+  @LocalServerPort int port;
+  @Autowired StaffAccounts accounts;
+
+  HeadlessChromium admin;
+  HeadlessChromium invitee;
+
+  @BeforeEach
+  void openBrowsers() throws Exception {
+    admin = HeadlessChromium.open();
+    invitee = HeadlessChromium.open();
+  }
+
+  @AfterEach
+  void closeBrowsers() {
+    if (admin != null) {
+      admin.close();
+    }
+    if (invitee != null) {
+      invitee.close();
+    }
+  }
+
+  @Test
+  void anAdministratorInvitesAPersonWhoSetsTheirPasswordAndSignsIn() {
+    String username = "olena." + UUID.randomUUID().toString().substring(0, 6);
+    WebDriver browser = admin.driver();
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    signIn(browser, wait, "admin", "demo");
+
+    browser.findElement(By.id("nav-staff")).click();
+    wait.until(ExpectedConditions.urlContains("/console/staff"));
+    browser.findElement(By.id("invite-username")).sendKeys(username);
+    browser.findElement(By.id("invite-name")).sendKeys("Olena Kovalenko");
+    browser.findElement(By.id("invite-email")).sendKeys(username + "@lifeline.example.org");
+    browser.findElement(By.id("invite-role-SPECIALIST")).click();
+    browser.findElement(By.id("invite-submit")).click();
+
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("invitation-url")));
+    String link = browser.findElement(By.id("invitation-url")).getDomProperty("value");
+    assertThat(link).startsWith("http://localhost:8080/console/invitation/");
+    assertThat(browser.findElement(By.cssSelector("tr[data-username='" + username + "'] .status")).getText()).isEqualTo("invited");
+
+    // The link names the configured public address; this test's platform listens on its own port.
+    WebDriver person = invitee.driver();
+    WebDriverWait personWait = new WebDriverWait(person, Duration.ofSeconds(15));
+    person.get(url(URI.create(link).getPath()));
+    personWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("invitation-form")));
+    assertThat(person.findElement(By.id("invited-username")).getText()).isEqualTo(username);
+    person.findElement(By.id("password")).sendKeys("password1234");
+    person.findElement(By.id("repeat-password")).sendKeys("password1234");
+    person.findElement(By.id("invitation-submit")).click();
+    personWait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=alert]")));
+    assertThat(person.findElement(By.cssSelector("[role=alert]")).getText()).contains("most common passwords");
+    person.findElement(By.id("password")).sendKeys("sunflower river lantern");
+    person.findElement(By.id("repeat-password")).sendKeys("sunflower river lantern");
+    person.findElement(By.id("invitation-submit")).click();
+
+    personWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-welcome")));
+    assertThat(person.findElement(By.id("username")).getDomProperty("value")).isEqualTo(username);
+    person.findElement(By.id("password")).sendKeys("sunflower river lantern");
+    person.findElement(By.cssSelector("form button[type=submit]")).click();
+    personWait.until(ExpectedConditions.urlContains("/console/tasks"));
+    assertThat(person.findElement(By.cssSelector("header.bar form span")).getText()).isEqualTo(username);
+    person.findElement(By.id("nav-cases")).click();
+    personWait.until(ExpectedConditions.urlContains("/console/cases"));
+
+    browser.navigate().refresh();
+    browser.findElement(By.linkText(username)).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("member-disable"))).click();
+    wait.until(ExpectedConditions.textToBe(By.id("member-status"), "disabled"));
+
+    person.findElement(By.id("nav-tasks")).click();
+    personWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-ended")));
+    assertThat(accounts.get(username).status()).isEqualTo(StaffStatus.DISABLED);
+  }
+
+  private void signIn(WebDriver browser, WebDriverWait wait, String username, String password) {
+    browser.get(url("/console"));
+    wait.until(ExpectedConditions.urlContains("/console/login"));
+    browser.findElement(By.id("username")).sendKeys(username);
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    wait.until(ExpectedConditions.urlContains("/console/tasks"));
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+}
