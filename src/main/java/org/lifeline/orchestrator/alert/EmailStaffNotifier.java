@@ -42,30 +42,17 @@ class EmailStaffNotifier implements StaffNotifier {
   @Override
   public void send(StaffContact to, AlertMessage message) {
     try {
-      MimeMessage email = new IdentifiedMimeMessage(mail.createMimeMessage(), message.alertId() + "@lifeline");
+      MimeMessage email = mail.createMimeMessage();
       MimeMessageHelper content = new MimeMessageHelper(email, StandardCharsets.UTF_8.name());
       content.setFrom(properties.email().from());
       content.setTo(to.email().orElseThrow());
       content.setSubject(message.subject());
       content.setText(message.text());
+      // JavaMailSenderImpl keeps a Message-ID set before sending.
+      email.setHeader("Message-ID", "<" + message.alertId() + "@lifeline>");
       mail.send(email);
     } catch (MessagingException | MailException failed) {
       throw new IllegalStateException("E-mail not sent: " + failed.getMessage(), failed);
-    }
-  }
-
-  /** A message whose Message-ID is set by us (JavaMail would otherwise make a new one for every attempt). */
-  private static final class IdentifiedMimeMessage extends MimeMessage {
-    private final String id;
-
-    IdentifiedMimeMessage(MimeMessage empty, String id) throws MessagingException {
-      super(empty);
-      this.id = id;
-    }
-
-    @Override
-    protected void updateMessageID() throws MessagingException {
-      setHeader("Message-ID", "<" + id + ">");
     }
   }
 }

@@ -144,7 +144,8 @@ public class SpecialistCsvImport {
     }
     int imported = registry.createAll(drafts);
     List<InvitedStaff> invited = newLogins.isEmpty() ? List.of() : staff.inviteAll(newLogins, actor);
-    List<String> kept = drafts.stream().map(SpecialistDraft::username).filter(existingLogins::contains).sorted().toList();
+    List<String> kept =
+        drafts.stream().map(SpecialistDraft::username).filter(name -> name != null && existingLogins.contains(name)).sorted().toList();
     return new ImportOutcome(imported, invited, kept);
   }
 

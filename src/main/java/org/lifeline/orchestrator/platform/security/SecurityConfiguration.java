@@ -116,6 +116,11 @@ class SecurityConfiguration {
               requests.requestMatchers(HttpMethod.POST, "/api/v1/feedback/*").permitAll();
               // So is an invitation to set one's password: the one-time token in the path is the authorisation.
               requests.requestMatchers(HttpMethod.POST, "/api/v1/staff/invitations/*").permitAll();
+              // Administration and one's own account are refused by role before the body is even read, so nobody
+              // else learns anything from validation answers; the controllers declare the same roles.
+              requests.requestMatchers(HttpMethod.GET, "/api/v1/admin/on-duty").hasAnyRole(Roles.ADMIN, Roles.SUPERVISOR);
+              requests.requestMatchers("/api/v1/admin/**").hasRole(Roles.ADMIN);
+              requests.requestMatchers("/api/v1/staff/me", "/api/v1/staff/me/**").hasAnyRole(Roles.STAFF.toArray(String[]::new));
               requests.anyRequest().authenticated();
             });
     JwtDecoder decoder = jwtDecoder.getIfAvailable();
@@ -147,6 +152,12 @@ class SecurityConfiguration {
                 requests
                     .requestMatchers("/console/login", "/console/assets/**", "/console/invitation/**")
                     .permitAll()
+                    .requestMatchers("/console/staff", "/console/staff/**")
+                    .hasRole(Roles.ADMIN)
+                    .requestMatchers(HttpMethod.GET, "/console/on-duty")
+                    .hasAnyRole(Roles.ADMIN, Roles.SUPERVISOR)
+                    .requestMatchers("/console/on-duty")
+                    .hasRole(Roles.ADMIN)
                     .anyRequest()
                     .hasAnyRole(Roles.CURATOR, Roles.SPECIALIST, Roles.SUPERVISOR, Roles.ADMIN))
         .formLogin(
