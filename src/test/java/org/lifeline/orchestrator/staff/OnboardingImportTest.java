@@ -69,9 +69,10 @@ class OnboardingImportTest {
       assertThat(first.get("roles")).extracting(JsonNode::asText).containsExactly("SPECIALIST");
       assertThat(first.at("/invitation/url").asText()).startsWith("http://localhost:8080/console/invitation/");
 
-      String token = StaffAccountsApiTest.tokenOf(first);
+      String token = StaffTestCalls.tokenOf(first);
       mvc.perform(
               post("/api/v1/staff/invitations/{token}", token)
+                .with(StaffTestCalls.anotherAddress())
                   .contentType(MediaType.APPLICATION_JSON)
                   .content(json.writeValueAsString(Map.of("password", "blue kite over the hill"))))
           .andExpect(status().isOk());
@@ -141,4 +142,5 @@ class OnboardingImportTest {
             .accept(accept)
             .content(csv));
   }
+
 }

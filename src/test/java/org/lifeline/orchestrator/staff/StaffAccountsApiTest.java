@@ -54,7 +54,7 @@ class StaffAccountsApiTest {
     assertThat(invited.at("/invitation/url").asText()).startsWith("http://localhost:8080/console/invitation/");
     assertThat(Instant.parse(invited.at("/invitation/expiresAt").asText())).isAfter(Instant.now().plusSeconds(6 * 86400));
     assertThat(invited.get("status").asText()).isEqualTo("INVITED");
-    String token = tokenOf(invited);
+    String token = StaffTestCalls.tokenOf(invited);
     assertThat(jdbc.queryForObject("select count(*) from staff_account where invitation_hash = ?", Integer.class, token))
         .as("only the token's hash is stored")
         .isZero();
@@ -93,7 +93,7 @@ class StaffAccountsApiTest {
   void aRoleChangeReachesTheOpenConsoleSessionAtItsNextPage() throws Exception {
     String username = newUsername();
     JsonNode invited = invite(username, "Roles Changed", null, List.of("SPECIALIST"));
-    setPassword(tokenOf(invited), PASSWORD).andExpect(status().isOk());
+    setPassword(StaffTestCalls.tokenOf(invited), PASSWORD).andExpect(status().isOk());
     MockHttpSession console = signIn(username, PASSWORD);
     mvc.perform(get("/console/feedback").session(console)).andExpect(status().isForbidden());
 
@@ -112,7 +112,7 @@ class StaffAccountsApiTest {
   @Test
   void everyoneChangesTheirOwnPasswordProvingTheCurrentOne() throws Exception {
     String username = newUsername();
-    setPassword(tokenOf(invite(username, "Self Service", null, List.of("CURATOR"))), PASSWORD).andExpect(status().isOk());
+    setPassword(StaffTestCalls.tokenOf(invite(username, "Self Service", null, List.of("CURATOR"))), PASSWORD).andExpect(status().isOk());
 
     changePassword(username, PASSWORD, "not my password", "a brand new phrase 9")
         .andExpect(status().isBadRequest())
@@ -133,7 +133,7 @@ class StaffAccountsApiTest {
   void aForgottenPasswordGetsANewLinkAndTheOldLinkStops() throws Exception {
     String username = newUsername();
     JsonNode invited = invite(username, "Forgetful", null, List.of("CURATOR"));
-    String first = tokenOf(invited);
+    String first = StaffTestCalls.tokenOf(invited);
 
     JsonNode again =
         json.readTree(
@@ -142,8 +142,8 @@ class StaffAccountsApiTest {
                 .andReturn().getResponse().getContentAsString());
 
     setPassword(first, PASSWORD).andExpect(status().isNotFound());
-    setPassword(tokenOf(again), PASSWORD).andExpect(status().isOk());
-    mvc.perform(get("/console/invitation/{token}", tokenOf(again)))
+    setPassword(StaffTestCalls.tokenOf(again), PASSWORD).andExpect(status().isOk());
+    mvc.perform(get("/console/invitation/{token}", StaffTestCalls.tokenOf(again)))
         .andExpect(status().isOk())
         .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
             .string(Matchers.containsString("not valid")));
@@ -182,7 +182,7 @@ class StaffAccountsApiTest {
   @Test
   void anAdministratorCannotLockThemselvesOut() throws Exception {
     String username = newUsername();
-    setPassword(tokenOf(invite(username, "Second Admin", null, List.of("ADMIN"))), PASSWORD).andExpect(status().isOk());
+    setPassword(StaffTestCalls.tokenOf(invite(username, "Second Admin", null, List.of("ADMIN"))), PASSWORD).andExpect(status().isOk());
     RequestPostProcessor self = httpBasic(username, PASSWORD);
 
     mvc.perform(post("/api/v1/admin/staff/{id}/disable", username).with(self)).andExpect(status().isConflict());
@@ -203,7 +203,7 @@ class StaffAccountsApiTest {
   @Test
   void wrongPasswordsLockTheAccountForAWhileThenItWorksAgain() throws Exception {
     String username = newUsername();
-    setPassword(tokenOf(invite(username, "Locked Out", null, List.of("CURATOR"))), PASSWORD).andExpect(status().isOk());
+    setPassword(StaffTestCalls.tokenOf(invite(username, "Locked Out", null, List.of("CURATOR"))), PASSWORD).andExpect(status().isOk());
 
     for (int i = 0; i < 5; i++) {
       mvc.perform(get("/api/v1/staff/me").with(httpBasic(username, "wrong guess " + i)).with(from("203.0.113." + i)))
@@ -232,7 +232,7 @@ class StaffAccountsApiTest {
   @Test
   void theInvitationAndAccountPagesWorkInTheConsole() throws Exception {
     String username = newUsername();
-    String token = tokenOf(invite(username, "Console Person", null, List.of("SUPERVISOR")));
+    String token = StaffTestCalls.tokenOf(invite(username, "Console Person", null, List.of("SUPERVISOR")));
 
     mvc.perform(get("/console/invitation/{token}", token))
         .andExpect(status().isOk())
@@ -283,6 +283,7 @@ class StaffAccountsApiTest {
   private ResultActions setPassword(String token, String password) throws Exception {
     return mvc.perform(
         org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/staff/invitations/{token}", token)
+                .with(StaffTestCalls.anotherAddress())
             .contentType(MediaType.APPLICATION_JSON)
             .content(json.writeValueAsString(Map.of("password", password))));
   }
@@ -310,10 +311,6 @@ class StaffAccountsApiTest {
         .with(from(address));
   }
 
-  static String tokenOf(JsonNode invited) {
-    String url = invited.at("/invitation/url").asText();
-    return url.substring(url.lastIndexOf('/') + 1);
-  }
 
   static String newUsername() {
     return "staff-" + UUID.randomUUID().toString().substring(0, 8);
@@ -325,4 +322,5 @@ class StaffAccountsApiTest {
       return request;
     };
   }
+
 }
