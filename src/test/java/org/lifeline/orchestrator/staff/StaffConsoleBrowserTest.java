@@ -3,6 +3,8 @@ package org.lifeline.orchestrator.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +18,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -30,6 +33,7 @@ class StaffConsoleBrowserTest {
 
   @LocalServerPort int port;
   @Autowired StaffAccounts accounts;
+  @Autowired JdbcTemplate jdbc;
 
   HeadlessChromium admin;
   HeadlessChromium invitee;
@@ -102,6 +106,37 @@ class StaffConsoleBrowserTest {
     person.findElement(By.id("nav-tasks")).click();
     personWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-ended")));
     assertThat(accounts.get(username).status()).isEqualTo(StaffStatus.DISABLED);
+  }
+
+  /** A team in one file: the links of every new login are on the next page, to copy. */
+  @Test
+  void anAdministratorOnboardsATeamFromAFile() throws Exception {
+    String batch = UUID.randomUUID().toString().substring(0, 6);
+    Path file = Files.createTempFile("volunteers", ".csv");
+    Files.writeString(
+        file,
+        "name,username,email,languages,topics,age_groups,time_zone,max_cases,availability\n"
+            + "Taras Melnyk,taras-" + batch + ",taras-" + batch + "@lifeline.example.org,zu,grief,ADULT,UTC,2,mon-fri 09:00-17:00\n"
+            + "\"Bondar, Iryna\",iryna-" + batch + ",,zu,anxiety,ADULT,UTC,3,sat 10:00-14:00\n");
+    WebDriver browser = admin.driver();
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    try {
+      signIn(browser, wait, "admin", "demo");
+      browser.findElement(By.id("nav-staff")).click();
+      wait.until(ExpectedConditions.urlContains("/console/staff"));
+      browser.findElement(By.id("import-file")).sendKeys(file.toString());
+      browser.findElement(By.id("import-submit")).click();
+
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("onboarding-outcome")));
+      assertThat(browser.findElement(By.id("outcome-heading")).getText()).isEqualTo("2 specialist(s) imported, 2 login(s) invited");
+      assertThat(browser.findElement(By.cssSelector("tr[data-username='iryna-" + batch + "'] .invitation-link")).getText())
+          .startsWith("http://localhost:8080/console/invitation/");
+      assertThat(accounts.get("taras-" + batch).status()).isEqualTo(StaffStatus.INVITED);
+      assertThat(accounts.get("iryna-" + batch).displayName()).isEqualTo("Bondar, Iryna");
+    } finally {
+      jdbc.update("update specialist set active = false where username like ?", "%-" + batch);
+      Files.deleteIfExists(file);
+    }
   }
 
   private void signIn(WebDriver browser, WebDriverWait wait, String username, String password) {

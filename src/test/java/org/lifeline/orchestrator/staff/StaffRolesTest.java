@@ -72,6 +72,7 @@ class StaffRolesTest {
           new Endpoint(HttpMethod.POST, "/console/staff/" + UNKNOWN + "/disable", null, Set.of("admin")),
           new Endpoint(HttpMethod.POST, "/console/staff/" + UNKNOWN + "/enable", null, Set.of("admin")),
           new Endpoint(HttpMethod.POST, "/console/staff/" + UNKNOWN + "/invitation", null, Set.of("admin")),
+          new Endpoint(HttpMethod.POST, "/console/staff/import", null, Set.of("admin")),
           new Endpoint(HttpMethod.GET, "/console/on-duty", null, Set.of("admin", "supervisor")),
           new Endpoint(HttpMethod.POST, "/console/on-duty", null, Set.of("admin")),
           new Endpoint(HttpMethod.GET, "/console/account", null, STAFF));
@@ -156,6 +157,9 @@ class StaffRolesTest {
   }
 
   private static MockHttpServletRequestBuilder request(Endpoint endpoint) {
+    if (endpoint.path().startsWith("/console/") && endpoint.path().endsWith("/import")) {
+      return MockMvcRequestBuilders.multipart(endpoint.path()).file("file", new byte[0]); // as the page's form sends it
+    }
     MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(endpoint.method(), endpoint.path());
     if (endpoint.body() != null) {
       request.content(endpoint.body()).contentType(
