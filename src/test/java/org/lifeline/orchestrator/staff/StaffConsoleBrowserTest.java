@@ -14,6 +14,7 @@ import org.lifeline.orchestrator.HeadlessChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,7 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
  * Onboarding in a real browser (Debian's headless Chromium, the platform on a random port; the same Spring context
  * as the console's other browser tests): an administrator invites a person on the Staff page and copies the link
  * shown there; the person opens it, chooses a password and signs in; the administrator disables the account and the
- * person's next click ends at the login page.
+ * person's next click ends at the login page. A team is onboarded from a file, and the on-duty rota set on its page.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -34,6 +35,7 @@ class StaffConsoleBrowserTest {
   @LocalServerPort int port;
   @Autowired StaffAccounts accounts;
   @Autowired JdbcTemplate jdbc;
+  @Autowired OnDutyRota rota;
 
   HeadlessChromium admin;
   HeadlessChromium invitee;
@@ -137,6 +139,46 @@ class StaffConsoleBrowserTest {
       jdbc.update("update specialist set active = false where username like ?", "%-" + batch);
       Files.deleteIfExists(file);
     }
+  }
+
+  /** The rota as data: an administrator names who is on duty and a weekend shift; the page says who is on duty now. */
+  @Test
+  void anAdministratorSetsTheOnDutyRota() {
+    String lead = "lead." + UUID.randomUUID().toString().substring(0, 6);
+    accounts.invite(new StaffDraft(lead, "Night Lead", null, java.util.Set.of(StaffRole.SUPERVISOR)), "admin");
+    WebDriver browser = admin.driver();
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    try {
+      signIn(browser, wait, "admin", "demo");
+      browser.findElement(By.id("nav-on-duty")).click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rota-form")));
+      new Select(browser.findElement(By.id("rota-primary"))).selectByValue(lead);
+      new Select(browser.findElement(By.id("rota-backup"))).selectByValue("supervisor");
+      browser.findElement(By.cssSelector("input[name='shifts[0].days'][value='SATURDAY']")).click();
+      browser.findElement(By.cssSelector("input[name='shifts[0].days'][value='SUNDAY']")).click();
+      setValue(browser, "input[name='shifts[0].from']", "09:00");
+      setValue(browser, "input[name='shifts[0].to']", "18:00");
+      new Select(browser.findElement(By.cssSelector("select[name='shifts[0].primary']"))).selectByValue("supervisor");
+      browser.findElement(By.id("rota-save")).click();
+
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main [role=status]")));
+      assertThat(browser.findElement(By.cssSelector("main [role=status]")).getText()).contains("The rota is saved");
+      OnDutyRota.RotaView saved = rota.view();
+      assertThat(saved.primary()).isEqualTo(lead);
+      assertThat(saved.schedule()).singleElement().satisfies(shift -> {
+        assertThat(shift.days()).containsExactlyInAnyOrder(java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY);
+        assertThat(shift.primary()).isEqualTo("supervisor");
+      });
+      assertThat(browser.findElement(By.id("current-primary")).getText()).isEqualTo(saved.current().primary());
+      assertThat(browser.findElement(By.cssSelector("input[name='shifts[0].days'][value='SUNDAY']")).isSelected()).isTrue();
+    } finally {
+      rota.replace(new Rota("supervisor", "admin", java.util.List.of("supervisor", "admin"), null, null), "admin");
+    }
+  }
+
+  private static void setValue(WebDriver browser, String selector, String value) {
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript("arguments[0].value = arguments[1]", browser.findElement(By.cssSelector(selector)), value);
   }
 
   private void signIn(WebDriver browser, WebDriverWait wait, String username, String password) {
