@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -62,8 +63,18 @@ class ConsoleController {
   }
 
   @GetMapping("/login")
-  String login() {
+  String login(@RequestParam(required = false) String throttled, Model model) {
+    model.addAttribute("waitMinutes", waitMinutes(throttled));
     return "console/login";
+  }
+
+  /** The wait the login throttle named (seconds), in whole minutes; a tampered value shows the longest. */
+  private static long waitMinutes(String seconds) {
+    try {
+      return Math.max(1, (Long.parseLong(seconds) + 59) / 60);
+    } catch (NumberFormatException notSeconds) {
+      return 15;
+    }
   }
 
   @GetMapping({"", "/"})
