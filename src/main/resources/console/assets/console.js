@@ -13,8 +13,13 @@
 
   if (schemaElement) {
     var container = document.getElementById('task-form');
-    // The form's texts may name the request ({{requestId}}); the values the form submits are its fields only.
-    var data = container.dataset.requestId ? { requestId: container.dataset.requestId } : {};
+    // What the form shows besides its fields: the task's variables it names (option lists, names in its texts) and
+    // the request ({{requestId}}). The values the form submits are its fields only.
+    var variablesElement = document.getElementById('form-variables');
+    var data = variablesElement ? JSON.parse(variablesElement.textContent) : {};
+    if (container.dataset.requestId) {
+      data.requestId = container.dataset.requestId;
+    }
     viewer = new FormViewer.Form({ container: container });
     viewer.importSchema(JSON.parse(schemaElement.textContent), data).catch(function (error) {
       showErrors('The form cannot be shown: ' + error.message, []);

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -120,6 +123,36 @@ public class SpecialistCapacity {
         .query(UUID.class)
         .optional();
   }
+
+  /** Who holds each of these requests now (a request nobody holds is left out), in one query. */
+  @Transactional(readOnly = true)
+  public Map<UUID, Holder> holdersOf(Collection<UUID> requestIds) {
+    if (requestIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<UUID, Holder> holders = new HashMap<>();
+    jdbc.sql(
+            """
+            select a.request_id, sp.id, sp.name, sp.username
+            from specialist_assignment a join specialist sp on sp.id = a.specialist_id
+            where a.request_id in (:requests) and a.status = :active
+            """)
+        .param("requests", List.copyOf(requestIds))
+        .param("active", ACTIVE)
+        .query(
+            (row, number) ->
+                new Holder(
+                    row.getObject("request_id", UUID.class),
+                    row.getObject("id", UUID.class),
+                    row.getString("name"),
+                    row.getString("username")))
+        .list()
+        .forEach(holder -> holders.put(holder.requestId(), holder));
+    return holders;
+  }
+
+  /** The specialist holding a request: staff facts, not the person's. */
+  public record Holder(UUID requestId, UUID specialistId, String name, String username) {}
 
   /** The requests the specialist holds now, with when each was reserved for them, newest first. */
   @Transactional(readOnly = true)

@@ -2,6 +2,7 @@ package org.lifeline.orchestrator.curator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.util.Map;
 import org.lifeline.orchestrator.audit.AuditedRead;
 import org.lifeline.orchestrator.conversation.AuthorLabels;
@@ -9,6 +10,7 @@ import org.lifeline.orchestrator.conversation.ContentAccess;
 import org.lifeline.orchestrator.conversation.ConversationView;
 import org.lifeline.orchestrator.conversation.Conversations;
 import org.lifeline.orchestrator.conversation.StaffCaller;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -38,20 +41,40 @@ class ConsoleController {
   private final Conversations conversations;
   private final ContentAccess access;
   private final AuthorLabels authors;
+  private final ObjectProvider<OpenWorkSummary> openWork;
   private final ObjectMapper json;
+  private final Clock clock;
 
   ConsoleController(
-      CuratorTasks tasks, Conversations conversations, ContentAccess access, AuthorLabels authors, ObjectMapper json) {
+      CuratorTasks tasks,
+      Conversations conversations,
+      ContentAccess access,
+      AuthorLabels authors,
+      ObjectProvider<OpenWorkSummary> openWork,
+      ObjectMapper json,
+      Clock clock) {
     this.tasks = tasks;
     this.conversations = conversations;
     this.access = access;
     this.authors = authors;
+    this.openWork = openWork;
     this.json = json;
+    this.clock = clock;
   }
 
   @GetMapping("/login")
-  String login() {
+  String login(@RequestParam(required = false) String throttled, Model model) {
+    model.addAttribute("waitMinutes", waitMinutes(throttled));
     return "console/login";
+  }
+
+  /** The wait the login throttle named (seconds), in whole minutes; a tampered value shows the longest. */
+  private static long waitMinutes(String seconds) {
+    try {
+      return Math.max(1, (Long.parseLong(seconds) + 59) / 60);
+    } catch (NumberFormatException notSeconds) {
+      return 15;
+    }
   }
 
   @GetMapping({"", "/"})
@@ -64,6 +87,9 @@ class ConsoleController {
     Caller caller = Caller.of(authentication);
     model.addAttribute("caller", caller);
     model.addAttribute("tasks", tasks.list(caller, new TaskQuery(null, null)));
+    model.addAttribute("now", clock.instant());
+    model.addAttribute(
+        "boardSummary", openWork.stream().flatMap(summary -> summary.summaryFor(caller).stream()).findFirst().orElse(null));
     return "console/inbox";
   }
 
@@ -86,6 +112,7 @@ class ConsoleController {
     // Inside a <script> element: "<" is escaped so no form text can close the element.
     model.addAttribute(
         "formSchema", detail.form() == null ? null : json.writeValueAsString(detail.form()).replace("<", "\\u003c"));
+    model.addAttribute("formVariables", json.writeValueAsString(detail.formVariables()).replace("<", "\\u003c"));
     return "console/task";
   }
 

@@ -34,6 +34,7 @@ public final class HelpRequestProcess {
   public static final String JOB_RELEASE_SPECIALIST = "releaseSpecialist";
   public static final String JOB_CHECK_FIRST_CONTACT = "checkFirstContact";
   public static final String JOB_REMIND_SPECIALIST = "remindSpecialist";
+  public static final String JOB_REASSIGN_SPECIALIST = "reassignSpecialist";
 
   /** Header of a {@value #JOB_SET_REQUEST_STATUS} task: the {@link RequestStatus} name to move to. */
   public static final String HEADER_STATUS = "status";
@@ -69,6 +70,17 @@ public final class HelpRequestProcess {
      * recorded); when the watch's timer fires it asks the database anyway, so a message that expired loses nothing.
      */
     public static final Duration FIRST_REPLY_SENT_TIME_TO_LIVE = Duration.ofMinutes(10);
+    /**
+     * A curator moves an accepted case to another specialist; carries {@value Variables#REASSIGN_TO_SPECIALIST_ID}
+     * and {@value Variables#REASSIGNED_BY}. It interrupts the care stage.
+     */
+    public static final String REASSIGNMENT_REQUESTED = "ReassignmentRequested";
+    /**
+     * Short: it only bridges the moment between the acceptance being recorded and the care stage being entered; a
+     * request that is not in care any more has no use for it. While it waits, a second reassignment of the same
+     * holder is refused (same message id).
+     */
+    public static final Duration REASSIGNMENT_REQUESTED_TIME_TO_LIVE = Duration.ofMinutes(1);
 
     private Messages() {}
   }
@@ -117,6 +129,11 @@ public final class HelpRequestProcess {
     public static final String TASK_RELEASE_WITHOUT_FIRST_CONTACT = "Task_ReleaseWithoutFirstContact";
     public static final String EVENT_CASE_CLOSED = "Event_CaseClosed";
     public static final String END_CASE_CLOSED = "EndEvent_CaseClosed";
+    /** Help delivery: the first-contact watch and the wait for the closure; a reassignment interrupts it. */
+    public static final String SUBPROCESS_CARE = "SubProcess_Care";
+    public static final String EVENT_REASSIGNMENT_REQUESTED = "Event_ReassignmentRequested";
+    public static final String TASK_REASSIGN_SPECIALIST = "Task_ReassignSpecialist";
+    public static final String GATEWAY_CHOSEN_RESERVED = "Gateway_ChosenReserved";
 
     private Elements() {}
   }
@@ -128,6 +145,8 @@ public final class HelpRequestProcess {
     public static final String PASSED_OVER = "PASSED_OVER";
     /** Curators took the case away: the specialist had not written to the person in time. */
     public static final String NO_FIRST_CONTACT = "NO_FIRST_CONTACT";
+    /** A curator moved the accepted case to another specialist. */
+    public static final String REASSIGNED = "REASSIGNED";
 
     private ExclusionReasons() {}
   }
@@ -163,12 +182,24 @@ public final class HelpRequestProcess {
     public static final String MATCH_FOUND = "matchFound";
     /** Set by {@value HelpRequestProcess#JOB_PROPOSE_SPECIALIST}: the proposed specialist's id (null without a match). */
     public static final String PROPOSED_SPECIALIST_ID = "proposedSpecialistId";
+    /**
+     * Set by {@value HelpRequestProcess#JOB_PROPOSE_SPECIALIST}: how curators see the proposed specialist (name, load,
+     * shift): staff facts, never the person's.
+     */
+    public static final String PROPOSED_SPECIALIST_LABEL = "proposedSpecialistLabel";
+    /**
+     * Set by {@value HelpRequestProcess#JOB_PROPOSE_SPECIALIST}: the next best specialists as form options, a list of
+     * {@code {label, value}} (value: the specialist's id), for the confirmation form's {@code valuesKey}.
+     */
+    public static final String SPECIALIST_OPTIONS = "specialistOptions";
     /** How many specialists declined the request, let it time out or were passed over (counted in the database). */
     public static final String FAILED_ATTEMPTS = "failedAttempts";
     /** Output of the decision {@value HelpRequestProcess#DECISION_ASSIGNMENT_CONFIRMATION}. */
     public static final String AUTO_CONFIRM = "autoConfirm";
-    /** Output of the curator's confirmation form: confirm or repropose. */
+    /** Output of the curator's confirmation form: confirm, choose (one of {@value #SPECIALIST_OPTIONS}) or repropose. */
     public static final String CONFIRMATION_DECISION = "confirmationDecision";
+    /** Output of the curator's confirmation form with "choose": the chosen specialist's id. */
+    public static final String CHOSEN_SPECIALIST_ID = "chosenSpecialistId";
     /** Set by {@value HelpRequestProcess#JOB_RESERVE_SPECIALIST}: the place was reserved. */
     public static final String RESERVED = "reserved";
     /** Set by {@value HelpRequestProcess#JOB_RESERVE_SPECIALIST}: the specialist's console username, or empty. */
@@ -183,6 +214,10 @@ public final class HelpRequestProcess {
     public static final String FIRST_CONTACT_MADE = "firstContactMade";
     /** Output of the curators' form for a case without first contact: remind, reassign or contacted. */
     public static final String FIRST_CONTACT_DECISION = "firstContactDecision";
+    /** Carried by {@value Messages#REASSIGNMENT_REQUESTED}: the id of the specialist to take the case over. */
+    public static final String REASSIGN_TO_SPECIALIST_ID = "reassignToSpecialistId";
+    /** Carried by {@value Messages#REASSIGNMENT_REQUESTED}: the username of the curator who asked. */
+    public static final String REASSIGNED_BY = "reassignedBy";
     private Variables() {}
   }
 

@@ -10,6 +10,7 @@ import org.lifeline.orchestrator.intake.Intake;
 import org.lifeline.orchestrator.notification.Notifications;
 import org.lifeline.orchestrator.request.HelpRequestRepository;
 import org.lifeline.orchestrator.request.RequestLifecycle;
+import org.lifeline.orchestrator.staff.TelegramLinks;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -50,6 +51,11 @@ class TelegramConfiguration {
   }
 
   @Bean
+  TelegramStaffNotifier telegramStaffNotifier(TelegramBotApi api, SendRateLimiter limiter) {
+    return new TelegramStaffNotifier(api, limiter);
+  }
+
+  @Bean
   TelegramReplies telegramReplies(TelegramBotApi api, SendRateLimiter limiter, MessageSource messages) {
     return new TelegramReplies(api, limiter, messages);
   }
@@ -65,10 +71,12 @@ class TelegramConfiguration {
       TelegramQuestions questions,
       AssignmentService assignment,
       Notifications notifications,
+      TelegramLinks staffChats,
       TransactionTemplate transaction,
       Clock clock) {
     return new TelegramDialogue(
-        processed, contacts, requests, lifecycle, intake, replies, questions, assignment, notifications, transaction, clock);
+        processed, contacts, requests, lifecycle, intake, replies, questions, assignment, notifications, staffChats,
+        transaction, clock);
   }
 
   @Bean

@@ -17,6 +17,7 @@ import org.lifeline.orchestrator.request.HelpRequest;
 import org.lifeline.orchestrator.request.HelpRequestRepository;
 import org.lifeline.orchestrator.request.RequestLifecycle;
 import org.lifeline.orchestrator.request.RequestStatus;
+import org.lifeline.orchestrator.staff.TelegramLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * answer to its due question; /start (where was I?), /back (change the last answer) and /help are
  * answered. Once a specialist holds the case, what the person writes is a message to them (in the
  * conversation, scanned for risk like every message), acknowledged once while the specialist has not
- * accepted the case yet.
+ * accepted the case yet. A staff member's chat is not a person's: {@code /link CODE} (the code the console shows)
+ * links the chat to their account for alerts, and whatever else is written in a linked chat opens nothing.
  */
 class TelegramDialogue {
 
@@ -46,6 +48,7 @@ class TelegramDialogue {
   private final TelegramQuestions questions;
   private final AssignmentService assignment;
   private final Notifications notifications;
+  private final TelegramLinks staffChats;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
@@ -59,6 +62,7 @@ class TelegramDialogue {
       TelegramQuestions questions,
       AssignmentService assignment,
       Notifications notifications,
+      TelegramLinks staffChats,
       TransactionTemplate transaction,
       Clock clock) {
     this.processed = processed;
@@ -70,6 +74,7 @@ class TelegramDialogue {
     this.questions = questions;
     this.assignment = assignment;
     this.notifications = notifications;
+    this.staffChats = staffChats;
     this.transaction = transaction;
     this.clock = clock;
   }
@@ -94,6 +99,9 @@ class TelegramDialogue {
     long chatId = message.chat().id();
     String language = languageOf(message.from());
     String text = message.text() == null ? "" : message.text().strip();
+    if (staffChat(chatId, language, text)) {
+      return;
+    }
     Optional<HelpRequest> open = openRequest(chatId);
     if (text.isEmpty()) {
       replies.say(chatId, language, "bot.text-only");
@@ -121,6 +129,25 @@ class TelegramDialogue {
     } else {
       openRequest(updateId, message, language, text);
     }
+  }
+
+  /**
+   * A staff member's message (a link code, or anything in a chat linked to an account): answered, never a request.
+   *
+   * @return whether the message was a staff member's
+   */
+  private boolean staffChat(long chatId, String language, String text) {
+    Optional<String> code = TelegramLinks.codeIn(text);
+    if (code.isPresent()) {
+      Optional<String> linked = staffChats.link(code.get(), chatId);
+      replies.say(chatId, language, linked.isPresent() ? "bot.staff-linked" : "bot.staff-link-invalid");
+      return true;
+    }
+    if (staffChats.isStaffChat(chatId)) {
+      replies.say(chatId, language, "bot.staff-chat");
+      return true;
+    }
+    return false;
   }
 
   /** The specialist reads it in the conversation; until they accept the case the person is told so, once. */
