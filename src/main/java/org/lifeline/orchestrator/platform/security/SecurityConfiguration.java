@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import org.lifeline.orchestrator.engine.EngineProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +24,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -97,7 +99,8 @@ class SecurityConfiguration {
       LoginThrottle throttle,
       ProblemAuthenticationEntryPoint problems,
       ObjectProvider<JwtDecoder> jwtDecoder,
-      AnonymousIntake anonymousIntake)
+      AnonymousIntake anonymousIntake,
+      @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver)
       throws Exception {
     hardenHeaders(http, API_POLICY);
     http.securityMatcher("/api/**")
@@ -106,6 +109,7 @@ class SecurityConfiguration {
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .addFilterBefore(new ApiKeyAuthenticationFilter(integrators, throttle, problems), BasicAuthenticationFilter.class)
+        .addFilterBefore(new DatabaseOutageInFilters(exceptionResolver), ApiKeyAuthenticationFilter.class)
         .authorizeHttpRequests(
             requests -> {
               if (anonymousIntake.isAllowed()) {
