@@ -209,6 +209,14 @@ public class OutboundMessage {
     return attempts;
   }
 
+  public Instant getNextAttemptAt() {
+    return nextAttemptAt;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
   public Instant getSentAt() {
     return sentAt;
   }
