@@ -5,24 +5,23 @@ import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.UUID;
 import org.lifeline.orchestrator.engine.EngineRun;
-import org.lifeline.orchestrator.notification.Notifications;
 import org.lifeline.orchestrator.request.RiskLevel;
 import org.springframework.stereotype.Component;
 
 /**
  * Opens the escalation (listed in the console, in the request's history) and queues the crisis resources for the
- * person: once per escalation, however often the job is delivered.
+ * person unless the signal that started it did so already: once per escalation, however often the job is delivered.
  */
 @Component
 public class SendCrisisResourcesWorker {
 
   private final Escalations escalations;
-  private final Notifications notifications;
+  private final CrisisResources crisisResources;
   private final EngineRun engineRun;
 
-  SendCrisisResourcesWorker(Escalations escalations, Notifications notifications, EngineRun engineRun) {
+  SendCrisisResourcesWorker(Escalations escalations, CrisisResources crisisResources, EngineRun engineRun) {
     this.escalations = escalations;
-    this.notifications = notifications;
+    this.crisisResources = crisisResources;
     this.engineRun = engineRun;
   }
 
@@ -36,7 +35,6 @@ public class SendCrisisResourcesWorker {
             job.getProcessInstanceKey(),
             riskLevel == null ? null : RiskLevel.valueOf(riskLevel),
             signal == null ? "unknown" : signal);
-    notifications.enqueue(
-        escalation.getRequestId(), CrisisLineArguments.TEMPLATE, CrisisLineArguments.TEMPLATE + ":" + escalation.getId());
+    crisisResources.offer(escalation.getRequestId(), CrisisLineArguments.TEMPLATE + ":" + escalation.getId());
   }
 }

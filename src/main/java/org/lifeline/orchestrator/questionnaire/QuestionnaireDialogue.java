@@ -7,7 +7,10 @@ import org.lifeline.orchestrator.platform.ConflictRetry;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
-/** Takes an answer: store it first, then tell the engine (a retry of the same answer tells it again). */
+/**
+ * Takes an answer: store it first, then tell the engine (a retry of the same answer tells it again, unless the flow has
+ * left the questionnaire since, which means it was told).
+ */
 @Component
 class QuestionnaireDialogue {
 
@@ -28,6 +31,9 @@ class QuestionnaireDialogue {
     } catch (DataIntegrityViolationException concurrentAnswer) {
       // The same question was answered at the same moment by a retry: now it is a replay (or a conflict).
       answered = ConflictRetry.run(() -> service.answer(requestId, questionId, answer, language, actor));
+    }
+    if (!answered.flowWaitsForIt()) {
+      return answered;
     }
     try {
       messages.announce(answered);
