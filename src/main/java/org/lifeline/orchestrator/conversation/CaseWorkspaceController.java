@@ -23,6 +23,7 @@ import org.lifeline.orchestrator.care.CareService;
 import org.lifeline.orchestrator.escalation.EscalationSignals;
 import org.lifeline.orchestrator.escalation.SignalSource;
 import org.lifeline.orchestrator.platform.ConflictRetry;
+import org.lifeline.orchestrator.platform.PlainText;
 import org.lifeline.orchestrator.request.HelpRequest;
 import org.lifeline.orchestrator.request.RequestLifecycle;
 import org.lifeline.orchestrator.request.RequestNotFoundException;
@@ -199,9 +200,12 @@ class CaseWorkspaceController {
       @RequestParam(defaultValue = "") String note,
       Authentication authentication,
       RedirectAttributes redirect) {
-    if (at == null || durationMinutes == null || durationMinutes < 1 || durationMinutes > 600 || note.length() > 2000) {
+    if (at == null || durationMinutes == null || durationMinutes < 1 || durationMinutes > 600 || note.length() > 2000
+        || !PlainText.isPlain(note)) {
       redirect.addFlashAttribute(
-          "sessionError", "The session was not recorded: give its start, a duration of 1-600 minutes and at most 2000 characters of notes.");
+          "sessionError",
+          "The session was not recorded: give its start, a duration of 1-600 minutes and at most 2000 characters of"
+              + " notes without control characters.");
       return backTo(requestId);
     }
     CareService.CaseCaller caller = new CareService.CaseCaller(authentication.getName(), false);

@@ -1,6 +1,5 @@
 package org.lifeline.orchestrator.conversation;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.lifeline.orchestrator.audit.AuditedRead;
 import org.lifeline.orchestrator.notification.Delivery;
+import org.lifeline.orchestrator.platform.PlainText;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -89,13 +89,11 @@ class ConversationController {
         .body(new ReplyAccepted(reply.id(), reply.delivery()));
   }
 
-  /** @param text what the person will read (sensitive: stored encrypted, never sent to the engine) */
-  record ReplyInput(
-      @JsonDeserialize(using = StrictText.class)
-          @NotBlank
-          @Size(max = 4000)
-          @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE)
-          String text) {}
+  /**
+   * @param text what the person will read (sensitive: stored encrypted, never sent to the engine); the pattern is for
+   *     the console's form, JSON is checked when it is read
+   */
+  record ReplyInput(@NotBlank @Size(max = 4000) @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE) String text) {}
 
   record ReplyAccepted(long id, Delivery delivery) {}
 }

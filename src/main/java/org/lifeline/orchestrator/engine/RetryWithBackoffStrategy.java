@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * A technical failure in a worker (database briefly down, channel timeout) fails the job with one
  * retry less and an exponential backoff, instead of burning all retries within milliseconds; when
- * retries run out the engine raises an incident. Business outcomes stay BPMN errors.
+ * retries run out the engine raises an incident. Business outcomes stay BPMN errors. The same holds for the jobs of
+ * adapted user tasks, whose single retry is counted as the usual number ({@link #afterFailure}).
  */
 @Component
 class RetryWithBackoffStrategy implements JobExceptionHandlingStrategy {
@@ -46,7 +47,8 @@ class RetryWithBackoffStrategy implements JobExceptionHandlingStrategy {
       return;
     }
     ActivatedJob job = context.job();
-    int retriesLeft = Math.max(job.getRetries() - 1, 0);
+    Retries retries = afterFailure(job.getType(), job.getRetries());
+    int retriesLeft = retries.left();
     Duration backoff = backoffAfter(retriesLeft);
     Throwable cause = rootCause(exception);
     log.warn(
@@ -58,8 +60,31 @@ class RetryWithBackoffStrategy implements JobExceptionHandlingStrategy {
         backoff,
         cause.toString());
     delegate.handleException(
-        CamundaError.jobError(cause.toString(), null, retriesLeft, backoff, exception), context);
+        CamundaError.jobError(cause.toString(), null, retries.given(), backoff, exception), context);
   }
+
+  /**
+   * The retries left after a failure, and the number to give the job back with. The engine creates job-worker user
+   * tasks (the embedded adaptation of Camunda user tasks, {@link UserTaskAdaptation}) with exactly one retry, and a
+   * model cannot ask for more: a passing database error while the inbox records such a task would make it an incident
+   * at once, and the person's task (accept or decline a case, say) would be stranded. Their failures are counted from
+   * the usual number instead. One retry means a task not failed yet; after a failure the job gets one more than it has
+   * left, so that one never comes back: 5, 4, 3, 2, then 0 and the incident, after the usual five failures.
+   */
+  static Retries afterFailure(String jobType, int retries) {
+    if (!UserTaskAdaptation.JOB_TYPE.equals(jobType)) {
+      int left = Math.max(retries - 1, 0);
+      return new Retries(left, left);
+    }
+    int left = Math.max((retries <= 1 ? USUAL_RETRIES : retries - 1) - 1, 0);
+    return new Retries(left, left == 0 ? 0 : left + 1);
+  }
+
+  /**
+   * @param left how many retries the job has left
+   * @param given what the job is given back as its retries (differs from {@code left} for user tasks only)
+   */
+  record Retries(int left, int given) {}
 
   /**
    * The fewer retries are left, the longer the wait: with the usual 5 retries this gives 2s, 4s,

@@ -21,4 +21,6 @@ interface EscalationRepository extends JpaRepository<Escalation, UUID> {
   List<Escalation> findAllByOrderByOpenedAtDesc(Limit limit);
 
   List<Escalation> findByClosedAtIsNullAndEngineRunNot(String engineRun);
+
+  Optional<Escalation> findFirstByRequestIdAndClosedAtIsNotNullOrderByClosedAtDesc(UUID requestId);
 }

@@ -11,8 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Takes every risk signal: inbound messages (via the detector), questionnaire safety answers and staff flags. Each
  * signal raises the request's risk level, is stored and written to the request's history, whatever its level, so
- * no signal is silently dropped. MEDIUM and HIGH signals escalate: the {@code RiskDetected} message is published
- * after commit and retried until the engine has it; the engine starts at most one escalation per request at a time.
+ * no signal is silently dropped. MEDIUM and HIGH signals escalate: the person's crisis resources are queued with the
+ * signal ({@link CrisisResources}, once per escalation) and the {@code RiskDetected} message is published after commit
+ * and retried until the engine has it; the engine starts at most one escalation per request at a time.
  * LOW signals (weak words, or risk words under a negation such as "I don't want to die") are for review by the
  * team handling the request and do not escalate.
  */
@@ -27,6 +28,7 @@ public class EscalationSignals {
   private final EscalationSignalRepository signals;
   private final Escalations escalations;
   private final RequestLifecycle lifecycle;
+  private final CrisisResources crisisResources;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -34,11 +36,13 @@ public class EscalationSignals {
       EscalationSignalRepository signals,
       Escalations escalations,
       RequestLifecycle lifecycle,
+      CrisisResources crisisResources,
       ApplicationEventPublisher events,
       Clock clock) {
     this.signals = signals;
     this.escalations = escalations;
     this.lifecycle = lifecycle;
+    this.crisisResources = crisisResources;
     this.events = events;
     this.clock = clock;
   }
@@ -65,6 +69,7 @@ public class EscalationSignals {
     lifecycle.recordRiskSignal(requestId, level, source.code(), storedCodes, actor);
     escalations.raiseLevelOfOpen(requestId, level);
     if (escalates) {
+      crisisResources.offer(requestId, CrisisLineArguments.TEMPLATE + ":signal:" + signal.getId());
       events.publishEvent(new RiskSignalRaised(signal.getId()));
     }
     return new RaisedSignal(signal.getId(), requestId, level, source.code(), escalates);

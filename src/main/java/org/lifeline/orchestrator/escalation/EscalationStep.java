@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Steps of an escalation, as its history entries ({@code ESCALATION}, field {@code step}) and the list show them. */
 enum EscalationStep {
-  /** Crisis resources queued for the person; the supervisor task is open. */
+  /** The escalation began: the person has the crisis resources; the supervisor task is open. */
   OPENED,
   ON_DUTY_NOTIFIED,
   BACKUP_NOTIFIED,

@@ -6,25 +6,25 @@ import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
 import java.util.UUID;
 import org.lifeline.orchestrator.engine.EngineRun;
-import org.lifeline.orchestrator.notification.Notifications;
 import org.lifeline.orchestrator.request.RiskLevel;
 import org.springframework.stereotype.Component;
 
 /**
  * Opens the escalation (listed in the console, in the request's history) and queues the crisis resources for the
- * person: once per escalation, however often the job is delivered. Returns {@code escalationOpenedAt}, where the
- * supervisors' review limits count from: a re-driven escalation keeps the time its first instance opened.
+ * person unless the signal that started it did so already: once per escalation, however often the job is delivered.
+ * Returns {@code escalationOpenedAt}, where the supervisors' review limits count from: a re-driven escalation keeps
+ * the time its first instance opened.
  */
 @Component
 public class SendCrisisResourcesWorker {
 
   private final Escalations escalations;
-  private final Notifications notifications;
+  private final CrisisResources crisisResources;
   private final EngineRun engineRun;
 
-  SendCrisisResourcesWorker(Escalations escalations, Notifications notifications, EngineRun engineRun) {
+  SendCrisisResourcesWorker(Escalations escalations, CrisisResources crisisResources, EngineRun engineRun) {
     this.escalations = escalations;
-    this.notifications = notifications;
+    this.crisisResources = crisisResources;
     this.engineRun = engineRun;
   }
 
@@ -38,8 +38,7 @@ public class SendCrisisResourcesWorker {
             job.getProcessInstanceKey(),
             riskLevel == null ? null : RiskLevel.valueOf(riskLevel),
             signal == null ? "unknown" : signal);
-    notifications.enqueue(
-        escalation.getRequestId(), CrisisLineArguments.TEMPLATE, CrisisLineArguments.TEMPLATE + ":" + escalation.getId());
+    crisisResources.offer(escalation.getRequestId(), CrisisLineArguments.TEMPLATE + ":" + escalation.getId());
     return Map.of(RiskEscalationProcess.Variables.OPENED_AT, escalations.ladderStartedAt(escalation).toString());
   }
 }

@@ -1,6 +1,7 @@
 package org.lifeline.orchestrator.notification;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -86,6 +87,12 @@ public class Notifications {
             languageOf(request, contact),
             clock.instant())
             .broughtBy(request.getIntegrator()));
+  }
+
+  /** When a message of this template was last queued for the request, if ever. */
+  @Transactional(readOnly = true)
+  public Optional<Instant> lastQueued(UUID requestId, String template) {
+    return outbox.findFirstByRequestIdAndTemplateOrderByCreatedAtDesc(requestId, template).map(OutboundMessage::getCreatedAt);
   }
 
   /** Where each of these messages stands; unknown ids are left out. */

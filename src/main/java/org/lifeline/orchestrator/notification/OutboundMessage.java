@@ -226,6 +226,10 @@ public class OutboundMessage {
     return attempts;
   }
 
+  public Instant getNextAttemptAt() {
+    return nextAttemptAt;
+  }
+
   public Instant getSentAt() {
     return sentAt;
   }

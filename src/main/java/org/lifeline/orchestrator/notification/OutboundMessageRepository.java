@@ -1,11 +1,13 @@
 package org.lifeline.orchestrator.notification;
 
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 public interface OutboundMessageRepository extends JpaRepository<OutboundMessage, UUID> {
@@ -15,6 +17,15 @@ public interface OutboundMessageRepository extends JpaRepository<OutboundMessage
   Optional<OutboundMessage> findByRequestIdAndDedupKey(UUID requestId, String dedupKey);
 
   List<OutboundMessage> findByRequestIdOrderByCreatedAt(UUID requestId);
+
+  Optional<OutboundMessage> findFirstByRequestIdAndTemplateOrderByCreatedAtDesc(UUID requestId, String template);
+
+  List<OutboundMessage> findByRequestIdAndTemplateAndStatus(UUID requestId, String template, OutboundMessage.Status status);
+
+  /** The message, locked for the caller's transaction: one dispatcher at a time delivers it. */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select m from OutboundMessage m where m.id = :id")
+  Optional<OutboundMessage> findForDelivery(UUID id);
 
   @Query(
       """

@@ -13,15 +13,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers queued messages through the adapter of their channel. Each message is handled in its own transaction; the
- * optimistic lock keeps two replicas from delivering the same one, and the history entry is written with the
+ * Delivers queued messages through the adapter of their channel. Each message is handled in its own transaction that
+ * holds its row locked, so two replicas (or the scheduler and a dialogue) never deliver the same one, and the history
+ * entry is written with the
  * delivery, so the history shows what really went out. How it ended (sent, given up, unreachable) is announced with
  * the text ({@link OutboundMessageSettled}) for the conversation.
  */
@@ -70,16 +71,28 @@ class OutboxDispatcher {
   @Scheduled(fixedDelayString = "${lifeline.outbox.interval:500ms}")
   void deliverDue() {
     for (UUID id : outbox.findDueIds(clock.instant(), Limit.of(100))) {
-      try {
-        transaction.executeWithoutResult(status -> deliver(id));
-      } catch (OptimisticLockingFailureException deliveredElsewhere) {
-        log.debug("Message {} was handled by another dispatcher", id);
-      }
+      deliverNow(id);
     }
   }
 
+  /**
+   * Delivers one message now if it is still waiting, in the caller's thread (the scheduler, or a dialogue that
+   * must not answer before a message it queued); another dispatcher delivering it at the same moment wins.
+   *
+   * @return whether the message no longer waits (sent, given up, unreachable)
+   */
+  boolean deliverNow(UUID id) {
+    try {
+      transaction.executeWithoutResult(status -> deliver(id));
+    } catch (ConcurrencyFailureException deliveredElsewhere) {
+      log.debug("Message {} was handled by another dispatcher", id);
+    }
+    return outbox.findById(id).map(message -> message.getStatus() != OutboundMessage.Status.PENDING).orElse(true);
+  }
+
   private void deliver(UUID id) {
-    OutboundMessage message = outbox.findById(id).orElseThrow();
+    // Locked until this transaction ends: a second dispatcher waits and then finds it delivered, never sends it twice.
+    OutboundMessage message = outbox.findForDelivery(id).orElseThrow();
     if (message.getStatus() != OutboundMessage.Status.PENDING) {
       return;
     }

@@ -1,13 +1,18 @@
 package org.lifeline.orchestrator.platform;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import jakarta.validation.ConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +80,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(
             ex, RequestSizeLimitFilter.tooLarge(tooLarge.maxBytes), headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
       }
+    }
+    Optional<String> duplicate = duplicateKey(ex);
+    if (duplicate.isPresent()) {
+      return badRequest(List.of(new FieldProblem(duplicate.get(), "is given more than once")), headers, ex, request);
     }
     if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field =
@@ -157,14 +166,71 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (mapping instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
       return instantiation.getCause().getMessage();
     }
+    if (mapping instanceof StrictJsonConfiguration.ControlCharacters) {
+      return PlainText.MESSAGE;
+    }
     if (mapping instanceof InvalidFormatException format) {
       Throwable cause = format.getCause();
       if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
         return cause.getMessage();
       }
-      return "has an invalid value for type " + format.getTargetType().getSimpleName();
+      Class<?> type = format.getTargetType();
+      if (format.getValue() instanceof String && type != null && !type.isEnum() && !expectsJsonScalar(type)) {
+        return "has an invalid value for type " + type.getSimpleName();
+      }
+    }
+    if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+      return expected(mismatch.getTargetType());
     }
     return "has the wrong type";
+  }
+
+  private static boolean expectsJsonScalar(Class<?> type) {
+    return type == String.class || type == Boolean.class || type == boolean.class || Number.class.isAssignableFrom(type)
+        || type.isPrimitive();
+  }
+
+  /** What the field takes, in JSON's words (the contract is JSON, not Java). */
+  private static String expected(Class<?> type) {
+    if (type == String.class || type == Character.class || type == char.class) {
+      return "must be a string";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "must be true or false";
+    }
+    if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != void.class)) {
+      return "must be a number";
+    }
+    if (type.isEnum()) {
+      return "must be one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+    }
+    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "must be an array";
+    }
+    if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+      return "must be a date and time as text, such as 2026-11-23T10:00:00Z";
+    }
+    return "has the wrong type";
+  }
+
+  /**
+   * The key given twice in one object, as a path ({@code shifts.[0].day}); the parser reports it, so the position is
+   * read from where the parser stopped.
+   */
+  private static Optional<String> duplicateKey(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof StreamReadException read
+          && read.getOriginalMessage() != null
+          && read.getOriginalMessage().startsWith("Duplicate field")
+          && read.getProcessor() instanceof JsonParser parser) {
+        List<String> names = new java.util.ArrayList<>();
+        for (JsonStreamContext context = parser.getParsingContext(); context != null && !context.inRoot(); context = context.getParent()) {
+          names.add(0, context.inArray() ? "[" + context.getCurrentIndex() + "]" : context.getCurrentName());
+        }
+        return Optional.of(String.join(".", names));
+      }
+    }
+    return Optional.empty();
   }
 
   private static String lastNode(String path) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.lifeline.orchestrator.platform.PlainText;
 import org.lifeline.orchestrator.request.RiskLevel;
 
 /**
@@ -25,8 +26,6 @@ public final class Questionnaire {
 
   private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\p{Nd}+");
   private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
-  // Control characters other than line breaks and tabs carry no meaning in an answer, and PostgreSQL rejects NUL.
-  private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]");
 
   private final QuestionnaireDefinition definition;
 
@@ -49,8 +48,25 @@ public final class Questionnaire {
     if (question.isEmpty()) {
       return new AnswerCheck.UnknownQuestion(questionId);
     }
-    String answer = rawAnswer == null ? "" : CONTROL_CHARACTERS.matcher(rawAnswer).replaceAll("").strip();
+    String answer = rawAnswer == null ? "" : PlainText.strip(rawAnswer).strip();
     return check(question.get(), answer);
+  }
+
+  /**
+   * Whether a refused answer was meant as one (a number out of range, a text too long) rather than words that answer
+   * another question or none (free text at a closed question): a chat tells the person what fits, or takes the words
+   * as a message.
+   */
+  public boolean isAttempt(String questionId, String rawAnswer) {
+    String answer = rawAnswer == null ? "" : PlainText.strip(rawAnswer).strip();
+    return !answer.isEmpty()
+        && definition.question(questionId)
+            .map(question -> switch (question.type()) {
+              case NUMBER -> WHOLE_NUMBER.matcher(answer).matches();
+              case TEXT -> true;
+              case CHOICE -> false;
+            })
+            .orElse(false);
   }
 
   public boolean isComplete(Map<String, String> answers, QuestionnaireContext context) {

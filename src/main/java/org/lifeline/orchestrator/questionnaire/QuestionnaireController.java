@@ -92,7 +92,10 @@ class QuestionnaireController {
   /**
    * @param answer the person's answer as typed or picked (an option's value or label); empty skips an optional question
    */
-  record AnswerBody(@NotBlank @Size(max = 64) String questionId, @Size(max = 8000) String answer) {}
+  record AnswerBody(
+      @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z][a-zA-Z0-9-]*", message = "must be a question id such as topic")
+          String questionId,
+      @Size(max = 8000) String answer) {}
 
   record NextQuestion(UUID requestId, boolean complete, QuestionView question, ProgressView progress) {}
 

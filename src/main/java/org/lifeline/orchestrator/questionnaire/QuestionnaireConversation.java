@@ -14,10 +14,12 @@ public class QuestionnaireConversation {
 
   private final QuestionnaireService service;
   private final QuestionnaireDialogue dialogue;
+  private final Questionnaire questionnaire;
 
-  QuestionnaireConversation(QuestionnaireService service, QuestionnaireDialogue dialogue) {
+  QuestionnaireConversation(QuestionnaireService service, QuestionnaireDialogue dialogue, Questionnaire questionnaire) {
     this.service = service;
     this.dialogue = dialogue;
+    this.questionnaire = questionnaire;
   }
 
   /** The question to ask now, if the questionnaire takes answers. */
@@ -33,20 +35,54 @@ public class QuestionnaireConversation {
       return new Reply(Outcome.NOT_OPEN, null, null);
     }
     try {
-      QuestionnaireService.Answered answered = dialogue.answer(requestId, due.get().id(), text, language, actor);
-      if (answered.progress().complete()) {
-        return new Reply(Outcome.COMPLETE, null, null);
-      }
-      return new Reply(Outcome.NEXT, answered.next().map(question -> QuestionView.of(question, language)).orElse(null), null);
+      return taken(dialogue.answer(requestId, due.get().id(), text, language, actor), language);
     } catch (QuestionnaireProblem problem) {
-      if (problem.getStatusCode().isSameCodeAs(HttpStatus.BAD_REQUEST)) {
-        return new Reply(Outcome.INVALID, due.get(), problem.getBody().getDetail());
-      }
-      if (problem.getStatusCode().isSameCodeAs(HttpStatus.SERVICE_UNAVAILABLE)) {
-        return new Reply(Outcome.RETRY, due.get(), problem.getBody().getDetail());
-      }
+      return refused(problem, due.get(), text);
+    }
+  }
+
+  /**
+   * Tells the engine again about an answer that was stored while it could not be reached ({@link Outcome#RETRY}).
+   *
+   * @return NEXT or COMPLETE as for the answer itself, RETRY while the engine is still unreachable, NOT_OPEN when there
+   *     is no such answer (taken back since)
+   */
+  public Reply announceAgain(UUID requestId, String questionId, String language, String actor) {
+    String stored = service.sheet(requestId).answers().get(questionId);
+    if (stored == null) {
       return new Reply(Outcome.NOT_OPEN, null, null);
     }
+    try {
+      return taken(dialogue.answer(requestId, questionId, stored, language, actor), language);
+    } catch (QuestionnaireProblem problem) {
+      return problem.getStatusCode().isSameCodeAs(HttpStatus.SERVICE_UNAVAILABLE)
+          ? new Reply(Outcome.RETRY, null, problem.getBody().getDetail())
+          : new Reply(Outcome.NOT_OPEN, null, null);
+    }
+  }
+
+  /** Whether the text gives the answer stored for the question (the person sent it again). */
+  public boolean isStoredAnswer(UUID requestId, String questionId, String text) {
+    return questionnaire.check(questionId, text) instanceof AnswerCheck.Accepted accepted
+        && accepted.value().equals(service.sheet(requestId).answers().get(questionId));
+  }
+
+  private static Reply taken(QuestionnaireService.Answered answered, String language) {
+    if (answered.progress().complete()) {
+      return new Reply(Outcome.COMPLETE, null, null);
+    }
+    return new Reply(Outcome.NEXT, answered.next().map(question -> QuestionView.of(question, language)).orElse(null), null);
+  }
+
+  private Reply refused(QuestionnaireProblem problem, QuestionView due, String text) {
+    if (problem.getStatusCode().isSameCodeAs(HttpStatus.BAD_REQUEST)) {
+      Outcome outcome = questionnaire.isAttempt(due.id(), text) ? Outcome.INVALID : Outcome.NOT_AN_ANSWER;
+      return new Reply(outcome, due, problem.getBody().getDetail());
+    }
+    if (problem.getStatusCode().isSameCodeAs(HttpStatus.SERVICE_UNAVAILABLE)) {
+      return new Reply(Outcome.RETRY, due, problem.getBody().getDetail());
+    }
+    return new Reply(Outcome.NOT_OPEN, null, null);
   }
 
   /** Takes back the latest answer; the question asked again, if there was one to take back. */
@@ -59,8 +95,10 @@ public class QuestionnaireConversation {
     NEXT,
     /** The last required answer was stored. */
     COMPLETE,
-    /** Not a valid answer: {@code problem} says why, {@code question} is asked again. */
+    /** Meant as an answer but not a valid one (out of range, too long): {@code problem} says why. */
     INVALID,
+    /** Words that answer no question (free text at a closed question): a message, not an answer. */
+    NOT_AN_ANSWER,
     /** Stored, but the flow could not be told: the same answer must be sent again (a harmless replay). */
     RETRY,
     /** The questionnaire takes no answers now: the text is just a message. */

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Takes an answer: store it first, then tell the engine when the answer moves the flow (the age before qualification,
- * the last required answer); a retry of the same answer tells it again.
+ * the last required answer); a retry of the same answer tells it again, unless the flow has left the questionnaire
+ * since, which means it was told.
  */
 @Component
 class QuestionnaireDialogue {
@@ -31,6 +32,9 @@ class QuestionnaireDialogue {
     } catch (DataIntegrityViolationException concurrentAnswer) {
       // The same question was answered at the same moment by a retry: now it is a replay (or a conflict).
       answered = ConflictRetry.run(() -> service.answer(requestId, questionId, answer, language, actor));
+    }
+    if (!answered.flowWaitsForIt()) {
+      return answered;
     }
     try {
       messages.announce(answered);

@@ -51,10 +51,13 @@ class QuestionnaireProblem extends ErrorResponseException {
         HttpStatus.CONFLICT, "Already answered", "'" + questionId + "' was already answered differently");
   }
 
-  /** The request does not take answers in its status (closed, under review, not qualified yet). */
-  static QuestionnaireProblem notOpen(String status, String detail) {
+  /**
+   * The request does not take answers in its status (closed, under review, not qualified yet): 409 with the request's
+   * status as {@code requestStatus} ({@code status} is the HTTP status, as in every problem).
+   */
+  static QuestionnaireProblem notOpen(String requestStatus, String detail) {
     QuestionnaireProblem problem = new QuestionnaireProblem(HttpStatus.CONFLICT, "Questionnaire not open", detail);
-    problem.getBody().setProperty("status", status);
+    problem.getBody().setProperty("requestStatus", requestStatus);
     return problem;
   }
 

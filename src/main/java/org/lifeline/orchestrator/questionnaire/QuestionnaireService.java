@@ -86,21 +86,23 @@ public class QuestionnaireService {
   }
 
   /**
-   * Checks and stores one answer. Sending the same answer to an answered question again is a harmless replay.
+   * Checks and stores one answer. Sending the same answer to an answered question again is a harmless replay, also
+   * after the questionnaire closed (a caller whose first call failed cannot know that it got through).
    *
    * @param language the language of the question shown again when the answer is refused
    */
   public Answered answer(UUID requestId, String questionId, String rawAnswer, String language, String actor) {
     Sheet sheet = sheet(requestId);
-    requireOpen(sheet);
     AnswerCheck check = questionnaire.check(questionId, rawAnswer);
+    // A replay is recognised whatever the status: the first call may have failed after the flow had moved on.
+    if (check instanceof AnswerCheck.Accepted accepted && accepted.value().equals(sheet.answers().get(questionId))) {
+      return answered(sheet, questionId, sheet.answers(), sheet.request().getRiskLevel(), true);
+    }
+    requireOpen(sheet);
     if (check instanceof AnswerCheck.UnknownQuestion) {
       throw QuestionnaireProblem.unknownQuestion(questionId);
     }
     if (sheet.answers().containsKey(questionId)) {
-      if (check instanceof AnswerCheck.Accepted accepted && accepted.value().equals(sheet.answers().get(questionId))) {
-        return answered(sheet, questionId, sheet.answers(), sheet.request().getRiskLevel(), true);
-      }
       throw QuestionnaireProblem.alreadyAnswered(questionId);
     }
     Optional<Question> due = sheet.next();
@@ -185,6 +187,7 @@ public class QuestionnaireService {
     Sheet after = new Sheet(questionnaire, sheet.request(), updated);
     return new Answered(
         sheet.request().getId(),
+        sheet.request().getStatus(),
         questionId,
         replayed,
         questionnaire.riskOf(Map.of(questionId, updated.get(questionId))),
@@ -246,6 +249,7 @@ public class QuestionnaireService {
   /**
    * An answer taken.
    *
+   * @param requestStatus the request's status when the answer came
    * @param replayed the same answer was stored before; nothing changed
    * @param answerRisk the risk this answer signals
    * @param requestRisk the request's risk level afterwards
@@ -253,10 +257,20 @@ public class QuestionnaireService {
    */
   public record Answered(
       UUID requestId,
+      RequestStatus requestStatus,
       String questionId,
       boolean replayed,
       RiskLevel answerRisk,
       RiskLevel requestRisk,
       Progress progress,
-      Optional<Question> next) {}
+      Optional<Question> next) {
+
+    /** Whether the flow still waits for this answer: always for a new one, for a replay until the questionnaire ends. */
+    boolean flowWaitsForIt() {
+      return !replayed
+          || requestStatus == RequestStatus.RECEIVED
+          || requestStatus == RequestStatus.QUALIFYING
+          || requestStatus == RequestStatus.QUESTIONNAIRE;
+    }
+  }
 }

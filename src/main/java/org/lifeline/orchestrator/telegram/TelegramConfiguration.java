@@ -2,12 +2,10 @@ package org.lifeline.orchestrator.telegram;
 
 import java.time.Clock;
 import java.time.Duration;
-import org.lifeline.orchestrator.assignment.AssignmentService;
 import org.lifeline.orchestrator.contact.ContactDirectory;
 import org.lifeline.orchestrator.contact.ContactRepository;
-import org.lifeline.orchestrator.questionnaire.QuestionnaireConversation;
+import org.lifeline.orchestrator.dialogue.ChatDialogue;
 import org.lifeline.orchestrator.intake.Intake;
-import org.lifeline.orchestrator.notification.Notifications;
 import org.lifeline.orchestrator.request.HelpRequestRepository;
 import org.lifeline.orchestrator.request.RequestLifecycle;
 import org.lifeline.orchestrator.staff.TelegramLinks;
@@ -65,27 +63,19 @@ class TelegramConfiguration {
       ProcessedUpdateRepository processed,
       ContactDirectory contacts,
       HelpRequestRepository requests,
-      RequestLifecycle lifecycle,
       Intake intake,
       TelegramReplies replies,
       TelegramQuestions questions,
-      AssignmentService assignment,
-      Notifications notifications,
       TelegramLinks staffChats,
       TransactionTemplate transaction,
       Clock clock) {
-    return new TelegramDialogue(
-        processed, contacts, requests, lifecycle, intake, replies, questions, assignment, notifications, staffChats,
-        transaction, clock);
+    return new TelegramDialogue(processed, contacts, requests, intake, replies, questions, staffChats, transaction, clock);
   }
 
   @Bean
   TelegramQuestions telegramQuestions(
-      QuestionnaireConversation conversation,
-      RequestLifecycle lifecycle,
-      ContactRepository contactRepository,
-      TelegramReplies replies) {
-    return new TelegramQuestions(conversation, lifecycle, contactRepository, replies);
+      ChatDialogue dialogue, RequestLifecycle lifecycle, ContactRepository contactRepository, TelegramReplies replies) {
+    return new TelegramQuestions(dialogue, lifecycle, contactRepository, replies);
   }
 
   @Bean

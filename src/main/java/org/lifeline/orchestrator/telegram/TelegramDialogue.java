@@ -3,19 +3,15 @@ package org.lifeline.orchestrator.telegram;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import org.lifeline.orchestrator.assignment.AssignmentService;
 import org.lifeline.orchestrator.contact.Channel;
 import org.lifeline.orchestrator.contact.Contact;
 import org.lifeline.orchestrator.contact.ContactDirectory;
 import org.lifeline.orchestrator.intake.Intake;
 import org.lifeline.orchestrator.intake.IntakeRequest;
-import org.lifeline.orchestrator.notification.Notifications;
 import org.lifeline.orchestrator.notification.RecipientUnreachableException;
-import org.lifeline.orchestrator.platform.ConflictRetry;
+import org.lifeline.orchestrator.platform.PlainText;
 import org.lifeline.orchestrator.request.HelpRequest;
 import org.lifeline.orchestrator.request.HelpRequestRepository;
-import org.lifeline.orchestrator.request.RequestLifecycle;
 import org.lifeline.orchestrator.request.RequestStatus;
 import org.lifeline.orchestrator.staff.TelegramLinks;
 import org.slf4j.Logger;
@@ -23,31 +19,24 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What the bot does with what a person writes: the first words open a request (or continue the open
- * one), every text is an inbound message of that request and, while the questionnaire is open, the
- * answer to its due question; /start (where was I?), /back (change the last answer) and /help are
- * answered. Once a specialist holds the case, what the person writes is a message to them (in the
- * conversation, scanned for risk like every message), acknowledged once while the specialist has not
- * accepted the case yet. A staff member's chat is not a person's: {@code /link CODE} (the code the console shows)
- * links the chat to their account for alerts, and whatever else is written in a linked chat opens nothing.
+ * What the bot does with what a person writes: the first words open a request; later words go to the open request,
+ * whose chat dialogue ({@link org.lifeline.orchestrator.dialogue.ChatDialogue}) stores them and decides the answer;
+ * /start (where was I?), /back (change the last answer) and /help are answered here. A staff member's chat is not a
+ * person's: {@code /link CODE} (the code the console shows) links the chat to their account for alerts, and whatever
+ * else is written in a linked chat opens nothing.
  */
 class TelegramDialogue {
 
   static final String ACTOR = "telegram";
-  /** Outbound template: your message is passed on to your specialist, who will answer. */
-  static final String TEMPLATE_PASSED_ON = "message-passed-on";
   private static final Logger log = LoggerFactory.getLogger(TelegramDialogue.class);
   private static final Set<String> LANGUAGES = Set.of("en", "ru", "uk");
 
   private final ProcessedUpdateRepository processed;
   private final ContactDirectory contacts;
   private final HelpRequestRepository requests;
-  private final RequestLifecycle lifecycle;
   private final Intake intake;
   private final TelegramReplies replies;
   private final TelegramQuestions questions;
-  private final AssignmentService assignment;
-  private final Notifications notifications;
   private final TelegramLinks staffChats;
   private final TransactionTemplate transaction;
   private final Clock clock;
@@ -56,24 +45,18 @@ class TelegramDialogue {
       ProcessedUpdateRepository processed,
       ContactDirectory contacts,
       HelpRequestRepository requests,
-      RequestLifecycle lifecycle,
       Intake intake,
       TelegramReplies replies,
       TelegramQuestions questions,
-      AssignmentService assignment,
-      Notifications notifications,
       TelegramLinks staffChats,
       TransactionTemplate transaction,
       Clock clock) {
     this.processed = processed;
     this.contacts = contacts;
     this.requests = requests;
-    this.lifecycle = lifecycle;
     this.intake = intake;
     this.replies = replies;
     this.questions = questions;
-    this.assignment = assignment;
-    this.notifications = notifications;
     this.staffChats = staffChats;
     this.transaction = transaction;
     this.clock = clock;
@@ -98,7 +81,7 @@ class TelegramDialogue {
   private void converse(long updateId, TelegramUpdate.Message message) {
     long chatId = message.chat().id();
     String language = languageOf(message.from());
-    String text = message.text() == null ? "" : message.text().strip();
+    String text = message.text() == null ? "" : PlainText.strip(message.text()).strip();
     if (staffChat(chatId, language, text)) {
       return;
     }
@@ -117,15 +100,8 @@ class TelegramDialogue {
         openRequest(updateId, message, language, null);
       }
     } else if (open.isPresent()) {
-      UUID requestId = open.get().getId();
-      // Every text is a message of the request (and scanned for risk), answer or not.
-      ConflictRetry.run(() -> lifecycle.recordInbound(requestId, text, "contact"));
-      Optional<UUID> specialist = assignment.holderOf(requestId);
-      if (specialist.isPresent()) {
-        acknowledgeUntilAccepted(requestId, specialist.get());
-      } else {
-        questions.answer(requestId, chatId, language, text);
-      }
+      // A message of the request, whatever it says: the chat dialogue decides the answer.
+      questions.hear(open.get().getId(), chatId, language, text);
     } else {
       openRequest(updateId, message, language, text);
     }
@@ -150,15 +126,8 @@ class TelegramDialogue {
     return false;
   }
 
-  /** The specialist reads it in the conversation; until they accept the case the person is told so, once. */
-  private void acknowledgeUntilAccepted(UUID requestId, UUID specialistId) {
-    if (lifecycle.get(requestId).getStatus() != RequestStatus.IN_PROGRESS) {
-      notifications.enqueue(requestId, TEMPLATE_PASSED_ON, TEMPLATE_PASSED_ON + ":" + specialistId);
-    }
-  }
-
   private void openRequest(long updateId, TelegramUpdate.Message message, String language, String firstMessage) {
-    String name = message.from() == null ? null : message.from().firstName();
+    String name = message.from() == null || message.from().firstName() == null ? null : PlainText.strip(message.from().firstName());
     intake.submit(
         new IntakeRequest(Channel.TELEGRAM, Long.toString(message.chat().id()), name, null, language, firstMessage),
         "telegram-update-" + updateId,

@@ -2,16 +2,13 @@ package org.lifeline.orchestrator.telegram;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.lifeline.orchestrator.contact.Channel;
 import org.lifeline.orchestrator.contact.Contact;
 import org.lifeline.orchestrator.contact.ContactRepository;
+import org.lifeline.orchestrator.dialogue.ChatDialogue;
 import org.lifeline.orchestrator.notification.OutboundMessageSent;
 import org.lifeline.orchestrator.questionnaire.QuestionView;
-import org.lifeline.orchestrator.questionnaire.QuestionnaireConversation;
 import org.lifeline.orchestrator.request.HelpRequest;
 import org.lifeline.orchestrator.request.RequestLifecycle;
 import org.lifeline.orchestrator.request.RequestStatus;
@@ -20,28 +17,24 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Asks the questionnaire in the chat, one question at a time: buttons for closed questions, free
- * text for open ones, a skip button for optional ones. A question is asked once when it becomes
- * due, whether because the person answered the previous one or because the flow opened the
- * questionnaire.
+ * The chat dialogue in Telegram's words: buttons for closed questions, free text for open ones, a skip button for
+ * optional ones, and the bot's texts (messages/telegram*.properties) for what {@link ChatDialogue} decides. A question
+ * is shown once when it becomes due, whether because the person answered the previous one or because the flow opened
+ * the questionnaire.
  */
 class TelegramQuestions {
 
   static final String SKIP_KEY = "bot.skip";
   private static final String GREETING = "greeting";
 
-  private final QuestionnaireConversation conversation;
+  private final ChatDialogue dialogue;
   private final RequestLifecycle lifecycle;
   private final ContactRepository contacts;
   private final TelegramReplies replies;
-  private final Map<UUID, String> lastAsked = new ConcurrentHashMap<>();
 
   TelegramQuestions(
-      QuestionnaireConversation conversation,
-      RequestLifecycle lifecycle,
-      ContactRepository contacts,
-      TelegramReplies replies) {
-    this.conversation = conversation;
+      ChatDialogue dialogue, RequestLifecycle lifecycle, ContactRepository contacts, TelegramReplies replies) {
+    this.dialogue = dialogue;
     this.lifecycle = lifecycle;
     this.contacts = contacts;
     this.replies = replies;
@@ -50,13 +43,8 @@ class TelegramQuestions {
   /** The flow opened the questionnaire (after qualification, or a curator's acceptance). */
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
   void statusChanged(RequestStatusChanged change) {
-    if (change.channel() != Channel.TELEGRAM) {
-      return;
-    }
-    if (change.status() == RequestStatus.QUESTIONNAIRE) {
+    if (change.channel() == Channel.TELEGRAM && change.status() == RequestStatus.QUESTIONNAIRE) {
       askDue(change.requestId());
-    } else if (change.status().isFinal()) {
-      lastAsked.remove(change.requestId());
     }
   }
 
@@ -74,52 +62,55 @@ class TelegramQuestions {
     askDue(requestId, Long.parseLong(contact.getChannelUserId()), languageOf(request, contact), false);
   }
 
-  /**
-   * Takes the person's text as the answer to the due question and asks the next.
-   *
-   * @return false when the questionnaire takes no answers now
-   */
-  boolean answer(UUID requestId, long chatId, String language, String text) {
-    String answer = text.equals(replies.text(language, SKIP_KEY)) ? "" : text;
-    QuestionnaireConversation.Reply reply = conversation.answer(requestId, answer, language, TelegramDialogue.ACTOR);
-    switch (reply.outcome()) {
-      case NOT_OPEN -> {
-        return false;
+  /** What the person wrote to their open request, and the bot's answer to it. */
+  void hear(UUID requestId, long chatId, String language, String text) {
+    boolean skips = text.equals(replies.text(language, SKIP_KEY));
+    ChatDialogue.Turn turn = dialogue.hear(requestId, text, skips, language);
+    QuestionView question = turn.question();
+    switch (turn.reply()) {
+      case NONE -> {}
+      case NEXT -> show(chatId, language, question);
+      case COMPLETE -> replies.say(chatId, language, "bot.questionnaire-complete");
+      case RISK_ACKNOWLEDGED -> replies.say(chatId, language, "bot.risk-acknowledged");
+      case NOTED_ASK_AGAIN -> {
+        replies.say(chatId, language, "bot.message-noted");
+        show(chatId, language, question);
+      }
+      // The buttons of the question stay: no keyboard is sent with it.
+      case NOTED -> replies.send(chatId, replies.text(language, "bot.message-noted-briefly"), null);
+      case RESUMED -> {
+        replies.say(chatId, language, "bot.resume");
+        show(chatId, language, question);
       }
       case INVALID -> {
-        replies.say(chatId, language, "bot.invalid-answer");
-        ask(requestId, chatId, language, reply.question());
+        if ("number".equals(question.type())) {
+          replies.say(chatId, language, "bot.invalid-number", question.min(), question.max());
+        } else {
+          replies.say(chatId, language, "bot.too-long", question.maxLength());
+        }
+        show(chatId, language, question);
       }
-      case RETRY -> replies.say(chatId, language, "bot.send-again");
-      case COMPLETE -> {
-        lastAsked.remove(requestId);
-        replies.say(chatId, language, "bot.questionnaire-complete");
-      }
-      case NEXT -> askDue(requestId, chatId, language, false);
+      case SEND_AGAIN -> replies.say(chatId, language, "bot.send-again");
     }
-    return true;
   }
 
   /** "/back": the latest answer is taken back and its question asked again. */
   void back(UUID requestId, long chatId, String language) {
-    Optional<QuestionView> again = conversation.back(requestId, language);
-    if (again.isEmpty()) {
-      replies.say(chatId, language, "bot.nothing-to-take-back");
-    } else {
-      ask(requestId, chatId, language, again.get());
-    }
+    dialogue
+        .takeBack(requestId, language)
+        .ifPresentOrElse(
+            question -> show(chatId, language, question), () -> replies.say(chatId, language, "bot.nothing-to-take-back"));
   }
 
   /** Asks the due question; again only when {@code repeat} (the person asked where they were). */
   void askDue(UUID requestId, long chatId, String language, boolean repeat) {
-    Optional<QuestionView> due = conversation.currentQuestion(requestId, language);
-    if (due.isPresent() && (repeat || !due.get().id().equals(lastAsked.get(requestId)))) {
-      ask(requestId, chatId, language, due.get());
-    }
+    dialogue.questionToAsk(requestId, language, repeat).ifPresent(question -> show(chatId, language, question));
   }
 
-  private void ask(UUID requestId, long chatId, String language, QuestionView question) {
-    lastAsked.put(requestId, question.id());
+  private void show(long chatId, String language, QuestionView question) {
+    if (question == null) {
+      return;
+    }
     List<String> buttons = new ArrayList<>();
     if (question.options() != null) {
       question.options().forEach(option -> buttons.add(option.label()));

@@ -3,6 +3,8 @@ package org.lifeline.orchestrator.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RetryWithBackoffStrategyTest {
@@ -21,6 +23,29 @@ class RetryWithBackoffStrategyTest {
   @Test
   void raisesTheIncidentAtOnceWhenNoRetryIsLeft() {
     assertThat(strategy.backoffAfter(0)).isEqualTo(Duration.ZERO);
+  }
+
+  @Test
+  void aServiceTaskJobLosesOneRetryPerFailure() {
+    assertThat(RetryWithBackoffStrategy.afterFailure("sendGreeting", 5)).isEqualTo(new RetryWithBackoffStrategy.Retries(4, 4));
+    assertThat(RetryWithBackoffStrategy.afterFailure("sendGreeting", 1)).isEqualTo(new RetryWithBackoffStrategy.Retries(0, 0));
+  }
+
+  @Test
+  void anAdaptedUserTaskFailsFiveTimesWithBackoffBeforeItsIncidentThoughTheEngineGaveItOneRetry() {
+    List<Integer> given = new ArrayList<>();
+    List<Duration> waits = new ArrayList<>();
+    int retries = 1;
+    do {
+      RetryWithBackoffStrategy.Retries next = RetryWithBackoffStrategy.afterFailure(UserTaskAdaptation.JOB_TYPE, retries);
+      given.add(next.given());
+      waits.add(strategy.backoffAfter(next.left()));
+      retries = next.given();
+    } while (retries > 0);
+
+    assertThat(given).containsExactly(5, 4, 3, 2, 0);
+    assertThat(waits)
+        .containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(10), Duration.ZERO);
   }
 
   @Test

@@ -49,6 +49,57 @@ class UserTaskAdaptationTest {
     BpmnAssert.assertThat(instance).isCompleted();
   }
 
+  /**
+   * The engine gives a job-worker user task one retry; the platform's failure handling gives it back more (see
+   * RetryWithBackoffStrategy), and the engine honours them: a task whose recording failed is delivered again, with its
+   * headers, instead of becoming an incident.
+   */
+  @Test
+  void aFailedUserTaskJobGivenRetriesIsDeliveredAgainWithoutAnIncident() throws Exception {
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess("respond")
+            .startEvent()
+            .userTask("Task_Respond", task -> task.zeebeUserTask().zeebeCandidateGroups("specialists"))
+            .endEvent()
+            .done();
+    client
+        .newDeployResourceCommand()
+        .addResourceBytes(UserTaskAdaptation.toJobWorkerUserTasks(Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8)), "respond.bpmn")
+        .send()
+        .join();
+    var instance = client.newCreateInstanceCommand().bpmnProcessId("respond").latestVersion().send().join();
+    engine.waitForIdleState(Duration.ofSeconds(5));
+
+    ActivatedJob first = activateUserTask();
+    assertThat(first.getRetries()).isOne();
+    RetryWithBackoffStrategy.Retries retries = RetryWithBackoffStrategy.afterFailure(first.getType(), first.getRetries());
+    client.newFailCommand(first.getKey()).retries(retries.given()).retryBackoff(Duration.ofSeconds(2)).send().join();
+    engine.waitForIdleState(Duration.ofSeconds(5));
+    assertThat(activateUserTasks()).as("not before its backoff").isEmpty();
+
+    engine.increaseTime(Duration.ofSeconds(3));
+    engine.waitForIdleState(Duration.ofSeconds(5));
+    ActivatedJob again = activateUserTask();
+    assertThat(again.getKey()).isEqualTo(first.getKey());
+    assertThat(again.getRetries()).isEqualTo(5);
+    assertThat(again.getCustomHeaders()).containsEntry("io.camunda.zeebe:candidateGroups", "[\"specialists\"]");
+    BpmnAssert.assertThat(instance).hasNoIncidents();
+
+    client.newCompleteCommand(again.getKey()).send().join();
+    engine.waitForIdleState(Duration.ofSeconds(5));
+    BpmnAssert.assertThat(instance).isCompleted();
+  }
+
+  private ActivatedJob activateUserTask() {
+    List<ActivatedJob> jobs = activateUserTasks();
+    assertThat(jobs).hasSize(1);
+    return jobs.get(0);
+  }
+
+  private List<ActivatedJob> activateUserTasks() {
+    return client.newActivateJobsCommand().jobType(UserTaskAdaptation.JOB_TYPE).maxJobsToActivate(1).send().join().getJobs();
+  }
+
   @Test
   void theTasksPriorityBecomesALocalVariableAndItsDueDateAHeader() throws Exception {
     BpmnModelInstance model =

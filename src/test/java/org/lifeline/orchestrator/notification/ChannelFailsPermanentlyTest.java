@@ -52,6 +52,7 @@ class ChannelFailsPermanentlyTest {
     when(contact.isReachable()).thenReturn(true);
     when(contact.getChannelUserId()).thenReturn("handle");
     when(contacts.getReferenceById(contactId)).thenReturn(contact);
+    when(outbox.findForDelivery(message.getId())).thenReturn(Optional.of(message));
     when(outbox.findById(message.getId())).thenReturn(Optional.of(message));
     when(outbox.findDueIds(any(), any()))
         .thenAnswer(call -> message.getStatus() == OutboundMessage.Status.PENDING ? List.of(message.getId()) : List.of());

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ class BadInputCorpusTest {
   private int casesRun;
 
   /** A body field and the kind of value it takes, to know which values are wrong for it. */
-  enum Kind { REQUIRED_TEXT, TEXT, ENUM, NUMBER, PATTERN }
+  enum Kind { REQUIRED_TEXT, TEXT, ENUM, NUMBER, PATTERN, HANDLE, ARRAY, OBJECT, INSTANT }
 
   record Field(String name, Kind kind, int maxLength) {}
 
@@ -63,7 +64,7 @@ class BadInputCorpusTest {
             ordered("channel", "web", "channelUserId", "corpus-user", "age", 30, "language", "en", "message", "hello"),
             List.of(
                 new Field("channel", Kind.ENUM, 0),
-                new Field("channelUserId", Kind.REQUIRED_TEXT, 200),
+                new Field("channelUserId", Kind.HANDLE, 200),
                 new Field("displayName", Kind.TEXT, 200),
                 new Field("age", Kind.NUMBER, 0),
                 new Field("language", Kind.PATTERN, 0),
@@ -108,12 +109,92 @@ class BadInputCorpusTest {
                 new Field("title", Kind.REQUIRED_TEXT, 100),
                 new Field("text", Kind.REQUIRED_TEXT, 2000))),
         new BodyEndpoint(
+            HttpMethod.PUT,
+            "/api/v1/canned-responses/" + NO_SUCH_ID,
+            "curator",
+            new String[] {"CURATOR"},
+            ordered("language", "en", "category", "closing", "title", "Goodbye", "text", "Take care of yourself."),
+            List.of(
+                new Field("language", Kind.PATTERN, 0),
+                new Field("category", Kind.ENUM, 0),
+                new Field("title", Kind.REQUIRED_TEXT, 100),
+                new Field("text", Kind.REQUIRED_TEXT, 2000))),
+        new BodyEndpoint(
             HttpMethod.POST,
             "/api/v1/risk/assessments",
             "supervisor",
             new String[] {"SUPERVISOR"},
             ordered("text", "a phrase to try", "language", "en"),
-            List.of(new Field("text", Kind.REQUIRED_TEXT, 4000), new Field("language", Kind.PATTERN, 0))));
+            List.of(new Field("text", Kind.REQUIRED_TEXT, 4000), new Field("language", Kind.PATTERN, 0))),
+        new BodyEndpoint(
+            HttpMethod.POST,
+            "/api/v1/requests/" + NO_SUCH_ID + "/feedback",
+            "admin",
+            new String[] {"ADMIN"},
+            ordered("rating", 4, "comment", "It helped"),
+            List.of(new Field("rating", Kind.NUMBER, 0), new Field("comment", Kind.TEXT, 2000))),
+        new BodyEndpoint(
+            HttpMethod.POST,
+            "/api/v1/feedback/no-such-token",
+            "person",
+            new String[] {},
+            ordered("rating", 4, "comment", "It helped"),
+            List.of(new Field("rating", Kind.NUMBER, 0), new Field("comment", Kind.TEXT, 2000))),
+        // A valid body here creates a specialist: every case below must be refused before anything is stored.
+        new BodyEndpoint(
+            HttpMethod.POST,
+            "/api/v1/specialists",
+            "curator",
+            new String[] {"CURATOR"},
+            specialist(),
+            specialistFields()),
+        new BodyEndpoint(
+            HttpMethod.PUT, "/api/v1/specialists/" + NO_SUCH_ID, "curator", new String[] {"CURATOR"}, specialist(), specialistFields()),
+        new BodyEndpoint(
+            HttpMethod.POST,
+            "/api/v1/cases/" + NO_SUCH_ID + "/sessions",
+            "specialist",
+            new String[] {"SPECIALIST"},
+            ordered("at", "2026-11-23T10:00:00Z", "durationMinutes", 50, "note", "We talked"),
+            List.of(new Field("at", Kind.INSTANT, 0), new Field("durationMinutes", Kind.NUMBER, 0), new Field("note", Kind.TEXT, 2000))),
+        new BodyEndpoint(
+            HttpMethod.POST,
+            "/api/v1/cases/" + NO_SUCH_ID + "/closure",
+            "specialist",
+            new String[] {"SPECIALIST"},
+            ordered("outcome", "helped"),
+            List.of(new Field("outcome", Kind.ENUM, 0))),
+        new BodyEndpoint(
+            HttpMethod.POST,
+            "/api/v1/tasks/2251799813685999/complete",
+            "curator",
+            new String[] {"CURATOR"},
+            ordered("variables", Map.of("reviewDecision", "accept")),
+            List.of(new Field("variables", Kind.OBJECT, 0))));
+  }
+
+  private static Map<String, Object> specialist() {
+    return ordered(
+        "name", "Corpus Specialist",
+        "username", "corpus-specialist",
+        "languages", List.of("en"),
+        "topics", List.of("grief"),
+        "ageGroups", List.of("ADULT"),
+        "timeZone", "Europe/Kyiv",
+        "maxCases", 3,
+        "shifts", List.of(Map.of("day", "MONDAY", "start", "09:00", "end", "17:00")));
+  }
+
+  private static List<Field> specialistFields() {
+    return List.of(
+        new Field("name", Kind.REQUIRED_TEXT, 200),
+        new Field("username", Kind.PATTERN, 0),
+        new Field("languages", Kind.ARRAY, 0),
+        new Field("topics", Kind.ARRAY, 0),
+        new Field("ageGroups", Kind.ARRAY, 0),
+        new Field("timeZone", Kind.REQUIRED_TEXT, 100),
+        new Field("maxCases", Kind.NUMBER, 0),
+        new Field("shifts", Kind.ARRAY, 0));
   }
 
   static List<String> idPaths() {
@@ -125,7 +206,15 @@ class BadInputCorpusTest {
         "GET /api/v1/requests/{id}/questionnaire/progress",
         "GET /api/v1/requests/{id}/conversation",
         "GET /api/v1/canned-responses/{id}",
-        "DELETE /api/v1/canned-responses/{id}");
+        "DELETE /api/v1/canned-responses/{id}",
+        "GET /api/v1/specialists/{id}",
+        "POST /api/v1/specialists/{id}/pause",
+        "POST /api/v1/specialists/{id}/resume",
+        "GET /api/v1/requests/{id}/feedback",
+        "GET /api/v1/requests/{id}/feedback-link",
+        "GET /api/v1/tasks/{id}",
+        "POST /api/v1/tasks/{id}/claim",
+        "POST /api/v1/tasks/{id}/unclaim");
   }
 
   @BeforeAll
@@ -135,11 +224,12 @@ class BadInputCorpusTest {
 
   @AfterAll
   void nothingWasWritten() {
-    assertThat(casesRun).as("corpus size").isGreaterThanOrEqualTo(200);
+    assertThat(casesRun).as("corpus size").isGreaterThanOrEqualTo(400);
     assertThat(settledRowCounts()).isEqualTo(rowsBefore);
     System.out.println(
-        "bad-input corpus: " + casesRun + " hostile requests, all answered 4xx problem+json, 0 rows written"
-            + " (besides the access audit of refused calls)");
+        "bad-input corpus: " + casesRun + " hostile requests to " + (bodyEndpoints().size() + idPaths().size())
+            + " endpoints, all answered 4xx problem+json, none 5xx, 0 rows written (besides the access audit of"
+            + " refused calls)");
   }
 
   @TestFactory
@@ -182,13 +272,15 @@ class BadInputCorpusTest {
     cases.add(typed(endpoint, label + "text/plain", valid, MediaType.TEXT_PLAIN));
     cases.add(typed(endpoint, label + "XML", "<request><channel>web</channel></request>", MediaType.APPLICATION_XML));
     cases.add(typed(endpoint, label + "form", "channel=web", MediaType.APPLICATION_FORM_URLENCODED));
+    String first = endpoint.valid().keySet().iterator().next();
+    cases.add(raw(endpoint, label + "duplicate key " + first, "{\"" + first + "\":" + json(endpoint.valid().get(first)) + "," + valid.substring(1)));
     for (Field field : endpoint.fields()) {
       for (Map.Entry<String, Object> wrong : wrongValues(field).entrySet()) {
         Map<String, Object> body = new LinkedHashMap<>(endpoint.valid());
         body.put(field.name(), wrong.getValue());
         cases.add(raw(endpoint, label + field.name() + " " + wrong.getKey(), json(body)));
       }
-      if (field.kind() == Kind.REQUIRED_TEXT || field.kind() == Kind.ENUM) {
+      if (EnumSet.of(Kind.REQUIRED_TEXT, Kind.ENUM, Kind.HANDLE, Kind.ARRAY, Kind.INSTANT).contains(field.kind())) {
         Map<String, Object> body = new LinkedHashMap<>(endpoint.valid());
         body.remove(field.name());
         cases.add(raw(endpoint, label + field.name() + " missing", json(body)));
@@ -201,6 +293,16 @@ class BadInputCorpusTest {
     Map<String, Object> wrong = new LinkedHashMap<>();
     wrong.put("as object", Map.of("nested", "x"));
     wrong.put("as array", List.of("x"));
+    if (EnumSet.of(Kind.REQUIRED_TEXT, Kind.TEXT, Kind.PATTERN, Kind.HANDLE).contains(field.kind())) {
+      // Coerced to text by a lenient parser (issue 16: "message": 5 was stored as "5").
+      wrong.put("as number", 5);
+      wrong.put("as fraction", 12.5);
+      wrong.put("as boolean", true);
+      wrong.put("with NUL", "a\u0000b");
+      wrong.put("with escape sequence", "\u001b[2Jcleared");
+      wrong.put("with bell", "ring\u0007");
+      wrong.put("with delete", "x\u007f");
+    }
     switch (field.kind()) {
       case ENUM -> {
         wrong.put("unknown value", "carrier-pigeon");
@@ -208,6 +310,8 @@ class BadInputCorpusTest {
         wrong.put("script", "<script>alert(1)</script>");
         wrong.put("upper case", "WEB ");
         wrong.put("number", 7);
+        wrong.put("index of a value", 1);
+        wrong.put("boolean", true);
         wrong.put("null", null);
       }
       case NUMBER -> {
@@ -218,6 +322,9 @@ class BadInputCorpusTest {
         wrong.put("fraction", 30.5);
         wrong.put("SQL injection", "30 OR 1=1");
         wrong.put("boolean", true);
+        wrong.put("as string", "30");
+        wrong.put("as empty string", "");
+        wrong.put("as fraction in a string", "3.5");
       }
       case PATTERN -> {
         wrong.put("script", "<script>alert(1)</script>");
@@ -231,6 +338,44 @@ class BadInputCorpusTest {
         wrong.put("too long", "u".repeat(field.maxLength() + 1));
       }
       case TEXT -> wrong.put("too long", "t".repeat(field.maxLength() + 1));
+      case HANDLE -> {
+        wrong.put("blank", "   ");
+        wrong.put("null", null);
+        wrong.put("too long", "u".repeat(field.maxLength() + 1));
+        wrong.put("with space", "user 42");
+        wrong.put("non-ASCII", "пользователь");
+        wrong.put("with slash", "../user");
+        wrong.put("with quote", "user'42");
+        wrong.put("with line break", "user\n42");
+        wrong.put("with tab", "user\t42");
+        wrong.put("as large number", 12.5e300);
+      }
+      case ARRAY -> {
+        wrong.put("as string", "en");
+        wrong.put("as number", 5);
+        wrong.put("empty", List.of());
+        wrong.put("with null", java.util.Arrays.asList((Object) null));
+        wrong.put("with number", List.of(1));
+        wrong.put("with boolean", List.of(true));
+        wrong.put("nested", List.of(List.of("en")));
+        wrong.put("with NUL", List.of("e\u0000n"));
+        wrong.put("null", null);
+      }
+      case OBJECT -> {
+        wrong.put("as string", "reviewDecision=accept");
+        wrong.put("as number", 5);
+        wrong.put("with NUL", Map.of("reviewDecision", "acc\u0000ept"));
+        wrong.put("with escape sequence", Map.of("note", "\u001b]0;title\u0007"));
+      }
+      case INSTANT -> {
+        wrong.put("as seconds", 1_700_000_000);
+        wrong.put("as fraction", 1.5);
+        wrong.put("as boolean", true);
+        wrong.put("as words", "yesterday evening");
+        wrong.put("without zone", "2026-13-45T25:61:00");
+        wrong.put("with NUL", "2026-11-23T10:00:00Z\u0000");
+        wrong.put("null", null);
+      }
     }
     return wrong;
   }
@@ -268,21 +413,17 @@ class BadInputCorpusTest {
   }
 
   private Case typed(BodyEndpoint endpoint, String name, String body, MediaType type) {
-    return new Case(
-        name,
-        MockMvcRequestBuilders.request(endpoint.method(), endpoint.path())
-            .with(user(endpoint.user()).roles(endpoint.roles()))
-            .contentType(type)
-            .content(body));
+    return new Case(name, request(endpoint).contentType(type).content(body));
   }
 
   private Case bytes(BodyEndpoint endpoint, String name, byte[] body) {
-    return new Case(
-        name,
-        MockMvcRequestBuilders.request(endpoint.method(), endpoint.path())
-            .with(user(endpoint.user()).roles(endpoint.roles()))
-            .contentType(MediaType.APPLICATION_JSON)
-            .content(body));
+    return new Case(name, request(endpoint).contentType(MediaType.APPLICATION_JSON).content(body));
+  }
+
+  /** As the endpoint's user; an endpoint without roles is public (a feedback link) and is called without one. */
+  private static MockHttpServletRequestBuilder request(BodyEndpoint endpoint) {
+    MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(endpoint.method(), endpoint.path());
+    return endpoint.roles().length == 0 ? request : request.with(user(endpoint.user()).roles(endpoint.roles()));
   }
 
   private static byte[] invalidUtf8(String valid) {
@@ -335,7 +476,7 @@ class BadInputCorpusTest {
     return map;
   }
 
-  private static String json(Map<String, Object> body) {
+  private static String json(Object body) {
     try {
       return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

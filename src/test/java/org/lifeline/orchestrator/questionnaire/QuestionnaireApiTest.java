@@ -101,7 +101,13 @@ class QuestionnaireApiTest {
         .andExpect(jsonPath("$.complete").value(true))
         .andExpect(jsonPath("$.answered").value(6))
         .andExpect(jsonPath("$.status").value("AWAITING_ASSIGNMENT"));
-    next(id).andExpect(status().isConflict()).andExpect(jsonPath("$.status").value("AWAITING_ASSIGNMENT"));
+    next(id).andExpect(status().isConflict()).andExpect(jsonPath("$.status").value(409)).andExpect(jsonPath("$.requestStatus").value("AWAITING_ASSIGNMENT"));
+    // A caller that saw a 5xx for the final answer cannot know it got through: sending it again is a replay.
+    answer(id, "contactTime", "evening")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.replayed").value(true))
+        .andExpect(jsonPath("$.complete").value(true));
+    answer(id, "contactTime", "morning").andExpect(status().isConflict()).andExpect(jsonPath("$.requestStatus").value("AWAITING_ASSIGNMENT"));
     assertThat(done.toString()).doesNotContain(marker);
     assertThat(engineRecordsContaining(marker)).isEmpty();
   }
@@ -128,7 +134,7 @@ class QuestionnaireApiTest {
     api.awaitRequest(id, request -> ApiClient.hasOutbound(request, "minor-redirect"));
     assertThat(redirected.get("stage").asText()).isEqualTo("closed");
     assertThat(templates.render("minor-redirect", "en")).contains("Youth help line", "https://youth-helpline.example.org");
-    next(id).andExpect(status().isConflict()).andExpect(jsonPath("$.status").value("REDIRECTED_MINOR"));
+    next(id).andExpect(status().isConflict()).andExpect(jsonPath("$.status").value(409)).andExpect(jsonPath("$.requestStatus").value("REDIRECTED_MINOR"));
   }
 
   @Test
@@ -140,7 +146,7 @@ class QuestionnaireApiTest {
     UUID again = create(userId, 19);
     JsonNode review = api.awaitRequest(again, request -> "CURATOR_REVIEW".equals(request.get("status").asText()));
     assertThat(reasonOf(review, "CURATOR_REVIEW")).isEqualTo("EARLIER_REQUEST_REDIRECTED_AS_MINOR");
-    answer(again, "topic", "grief").andExpect(status().isConflict()).andExpect(jsonPath("$.status").value("CURATOR_REVIEW"));
+    answer(again, "topic", "grief").andExpect(status().isConflict()).andExpect(jsonPath("$.status").value(409)).andExpect(jsonPath("$.requestStatus").value("CURATOR_REVIEW"));
 
     CuratorTask task = completeReview(again, Map.of("reviewDecision", "reject", "rejectionReason", "age-inconsistent"));
     assertThat(task.candidateGroups()).containsExactly("curators");
@@ -200,7 +206,8 @@ class QuestionnaireApiTest {
     assertThat(abandoned.get("stage").asText()).isEqualTo("closed");
     answer(id, "language", "en")
         .andExpect(status().isConflict())
-        .andExpect(jsonPath("$.status").value("ABANDONED"))
+        .andExpect(jsonPath("$.status").value(409))
+        .andExpect(jsonPath("$.requestStatus").value("ABANDONED"))
         .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("new request")));
   }
 

@@ -97,6 +97,41 @@ class QuestionnaireServiceTest {
         .isInstanceOfSatisfying(ErrorResponseException.class, problem -> assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.CONFLICT));
   }
 
+  /** The first call stored the answer and told the engine, but its caller saw a 5xx and sends it again. */
+  @Test
+  void theFinalAnswerSentAgainAfterTheFlowMovedOnIsAReplayThatTellsTheEngineNothing() {
+    for (String[] answer : new String[][] {
+      {"topic", "grief"}, {"topicDetails", ""}, {"safetyThoughts", "no"}, {"safetyImmediate", "no"}, {"language", "en"},
+      {"contactTime", "any"}
+    }) {
+      service.answer(ID, answer[0], answer[1], "en", "bot");
+    }
+    inStatus(RequestStatus.AWAITING_ASSIGNMENT, 30);
+
+    QuestionnaireService.Answered again = service.answer(ID, "contactTime", "Any time", "en", "bot");
+
+    assertThat(again.replayed()).isTrue();
+    assertThat(again.progress().complete()).isTrue();
+    assertThat(again.flowWaitsForIt()).isFalse();
+    assertThat(stored).hasSize(6);
+    assertThatThrownBy(() -> service.answer(ID, "contactTime", "morning", "en", "bot"))
+        .isInstanceOfSatisfying(ErrorResponseException.class, problem -> {
+          assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+          assertThat(problem.getBody().getProperties()).containsEntry("requestStatus", "AWAITING_ASSIGNMENT");
+        });
+  }
+
+  @Test
+  void anAnswerSentAgainWhileTheEngineWasNotToldIsAReplayThatTellsItAgain() {
+    inStatus(RequestStatus.QUALIFYING, null);
+    service.answer(ID, "age", "27", "en", "bot");
+
+    QuestionnaireService.Answered again = service.answer(ID, "age", "27", "en", "bot");
+
+    assertThat(again.replayed()).isTrue();
+    assertThat(again.flowWaitsForIt()).isTrue();
+  }
+
   @Test
   void aRiskyAnswerRaisesAnEscalationSignalWithTheAnswerAsACode() {
     service.answer(ID, "topic", "grief", "en", "bot");
@@ -128,7 +163,8 @@ class QuestionnaireServiceTest {
     assertThatThrownBy(() -> service.answer(ID, "topic", "grief", "en", "bot"))
         .isInstanceOfSatisfying(ErrorResponseException.class, problem -> {
           assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-          assertThat(problem.getBody().getProperties()).containsEntry("status", "QUALIFYING");
+          assertThat(problem.getBody().getProperties()).containsEntry("requestStatus", "QUALIFYING");
+          assertThat(problem.getBody().getStatus()).isEqualTo(409);
         });
   }
 

@@ -7,7 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,6 +21,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.lifeline.orchestrator.HeldCases;
 import org.lifeline.orchestrator.curator.CuratorTasks;
+import org.lifeline.orchestrator.escalation.risk.RiskDetector;
+import org.lifeline.orchestrator.notification.MessageTemplates;
+import org.lifeline.orchestrator.questionnaire.Questionnaire;
+import org.lifeline.orchestrator.questionnaire.QuestionnaireAnswerRepository;
+import org.springframework.context.MessageSource;
 import org.lifeline.orchestrator.platform.security.Roles;
 import org.lifeline.orchestrator.request.RequestEvent;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -67,6 +75,11 @@ class TelegramBotTest {
   @Autowired OutboundMessageRepository outbox;
   @Autowired CuratorTasks tasks;
   @Autowired ObjectMapper json;
+  @Autowired MessageSource texts;
+  @Autowired MessageTemplates templates;
+  @Autowired RiskDetector detector;
+  @Autowired Questionnaire questionnaire;
+  @Autowired QuestionnaireAnswerRepository answers;
 
   @DynamicPropertySource
   static void botApiAddress(DynamicPropertyRegistry registry) {
@@ -188,7 +201,7 @@ class TelegramBotTest {
     answer(chat, "Skip", "We ask everyone the next two questions");
     answer(chat, "Banana", "We ask everyone the next two questions");
     assertThat(botApi.messagesTo(chat).get(botApi.messagesTo(chat).size() - 2).body().path("text").asText())
-        .startsWith("That answer does not fit");
+        .startsWith("Thank you for writing this. Your message is kept with your request");
     answer(chat, "No", "Right now, is there a risk");
     answer(chat, "No", "Which language would you prefer");
     answer(chat, "English", "When is it best for a specialist");
@@ -249,7 +262,7 @@ class TelegramBotTest {
       awaitLastMessageStartsWith(chat, "Thank you, your message has been passed on to your specialist");
       webhook(update(chat, "Hello?", "en")).andExpect(status().isOk());
       assertThat(outbox.findByRequestIdOrderByCreatedAt(requestId))
-          .filteredOn(message -> TelegramDialogue.TEMPLATE_PASSED_ON.equals(message.getTemplate()))
+          .filteredOn(message -> org.lifeline.orchestrator.dialogue.ChatDialogue.TEMPLATE_PASSED_ON.equals(message.getTemplate()))
           .hasSize(1);
       assertThat(requests.findByContactIdOrderByCreatedAt(request.getContactId())).as("no new request").hasSize(1);
 
@@ -290,6 +303,201 @@ class TelegramBotTest {
     } finally {
       cases.pause(specialistId);
     }
+  }
+
+  /** The first case: at the age question, words that announce ending it all today without naming the act. */
+  @Test
+  void aRiskMessageAtTheAgeQuestionGetsTheCrisisResourcesFirstAndNoValidationError() throws Exception {
+    long chat = chatIds.incrementAndGet();
+    webhook(update(chat, "/start", "en")).andExpect(status().isOk());
+    awaitLastMessageStartsWith(chat, "So that we can find the right specialist");
+    UUID requestId = openRequestOf(chat).orElseThrow().getId();
+
+    int before = botApi.messagesTo(chat).size();
+    webhook(update(chat, "Today I end it all", "en")).andExpect(status().isOk());
+
+    List<String> riskReplies = riskRepliesTo("Today I end it all");
+    assertThat(riskReplies).first().isEqualTo("outbound.crisis-resources");
+    assertThat(keysSince(chat, before)).containsExactlyElementsOf(riskReplies);
+    // The escalation's own first step sends nothing twice, and the question is not repeated.
+    awaitEscalationOpened(requestId);
+    assertThat(keysSince(chat, before)).containsExactlyElementsOf(riskReplies);
+    assertThat(outboxTemplates(requestId)).containsOnlyOnce("crisis-resources");
+
+    // Writing again goes on: the age is taken, the flow qualifies and asks the next question.
+    answer(chat, "30", "What would you like help with?");
+    assertThat(keysSince(chat, before)).doesNotContain("bot.invalid-number", "bot.message-noted");
+  }
+
+  /**
+   * At a closed question: words that fit no button are a message for the team, the question offered again gently, once;
+   * a risk message gets the crisis resources first and pauses the questionnaire; a further one in the same escalation
+   * does not get them again; writing again offers the question.
+   */
+  @Test
+  void atAClosedQuestionWordsAreAMessageForTheTeamAndRiskPausesTheQuestions() throws Exception {
+    long chat = chatIds.incrementAndGet();
+    webhook(update(chat, "/start", "en")).andExpect(status().isOk());
+    awaitLastMessageStartsWith(chat, "So that we can find the right specialist");
+    answer(chat, "30", "What would you like help with?");
+    UUID requestId = openRequestOf(chat).orElseThrow().getId();
+
+    assertThat(say(chat, "I don't know what to pick")).containsExactly("bot.message-noted", "question:topic");
+    assertThat(lastMessage(chat).path("reply_markup").path("keyboard").toString()).contains("Anxiety, fear or panic");
+    assertThat(say(chat, "It is hard to explain")).containsExactly("bot.message-noted-briefly");
+    assertThat(lastMessage(chat).has("reply_markup")).as("the buttons stay").isFalse();
+
+    assertThat(say(chat, "I want to kill myself")).containsExactlyElementsOf(riskRepliesTo("I want to kill myself"));
+    assertThat(say(chat, "I can't go on anymore")).as("crisis resources once per escalation").containsExactly("bot.risk-acknowledged");
+    assertThat(outboxTemplates(requestId)).containsOnlyOnce("crisis-resources");
+
+    assertThat(say(chat, "ok")).containsExactly("bot.resume", "question:topic");
+    assertThat(say(chat, "Anxiety, fear or panic")).containsExactly("question:topicDetails");
+  }
+
+  /** At an open question the words are the answer asked for: kept as it, and the next question waits until they write. */
+  @Test
+  void aRiskMessageAtAnOpenQuestionIsKeptAsItsAnswerAndTheNextQuestionWaits() throws Exception {
+    long chat = chatIds.incrementAndGet();
+    webhook(update(chat, "/start", "en")).andExpect(status().isOk());
+    awaitLastMessageStartsWith(chat, "So that we can find the right specialist");
+    answer(chat, "30", "What would you like help with?");
+    answer(chat, "Grief, losing someone close", "If you wish, tell us a little more");
+    UUID requestId = openRequestOf(chat).orElseThrow().getId();
+
+    String words = "I lost my son and I do not want to live anymore";
+    assertThat(say(chat, words)).containsExactlyElementsOf(riskRepliesTo(words));
+    assertThat(answers.findByRequestIdOrderByAnsweredAtAscIdAsc(requestId))
+        .filteredOn(answer -> answer.getQuestionId().equals("topicDetails"))
+        .singleElement()
+        .satisfies(answer -> assertThat(answer.getAnswer()).isEqualTo(words));
+
+    assertThat(say(chat, "thank you")).containsExactly("bot.resume", "question:safetyThoughts");
+  }
+
+  /** A signal too weak to escalate (LOW) sends no crisis resources, but never a validation error either. */
+  @Test
+  void aWeakSignalIsAcknowledgedForTheTeamWithoutCrisisResources() throws Exception {
+    long chat = chatIds.incrementAndGet();
+    webhook(update(chat, "/start", "en")).andExpect(status().isOk());
+    awaitLastMessageStartsWith(chat, "So that we can find the right specialist");
+    UUID requestId = openRequestOf(chat).orElseThrow().getId();
+
+    List<String> replies = say(chat, "I feel hopeless");
+
+    assertThat(replies).containsExactlyElementsOf(riskRepliesTo("I feel hopeless"));
+    assertThat(replies).contains("bot.risk-acknowledged").doesNotContain("bot.invalid-number", "question:age");
+    if (riskRepliesTo("I feel hopeless").size() == 1) {
+      assertThat(outboxTemplates(requestId)).doesNotContain("crisis-resources");
+    }
+    assertThat(say(chat, "29")).as("the age is taken").doesNotContain("bot.resume", "bot.invalid-number", "question:age");
+    Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(keysSince(chat, 0)).contains("question:topic"));
+    assertThat(requests.findById(requestId).orElseThrow().getRiskLevel()).isNotEqualTo(org.lifeline.orchestrator.request.RiskLevel.NONE);
+  }
+
+  /**
+   * The issue's second case: a person redirected as a minor comes back with another age; a curator reviews it and the
+   * person is told so at once, once for the stage; a risk message still gets the crisis resources first.
+   */
+  @Test
+  void duringACuratorsReviewThePersonIsToldOnceAndARiskMessageGetsTheCrisisResourcesFirst() throws Exception {
+    long chat = chatIds.incrementAndGet();
+    webhook(update(chat, "/start", "en")).andExpect(status().isOk());
+    awaitLastMessageStartsWith(chat, "So that we can find the right specialist");
+    webhook(update(chat, "15", "en")).andExpect(status().isOk());
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> openRequestOf(chat).isEmpty());
+
+    webhook(update(chat, "Hello again", "en")).andExpect(status().isOk());
+    awaitLastMessageStartsWith(chat, "So that we can find the right specialist");
+    UUID requestId = openRequestOf(chat).orElseThrow().getId();
+    int before = botApi.messagesTo(chat).size();
+    webhook(update(chat, "19", "en")).andExpect(status().isOk());
+    awaitStatus(requestId, RequestStatus.CURATOR_REVIEW);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(() -> assertThat(keysSince(chat, before)).containsExactly("outbound.curator-review"));
+
+    assertThat(say(chat, "Are you there?")).isEmpty();
+    assertThat(say(chat, "How long will it take?")).isEmpty();
+    assertThat(outboxTemplates(requestId)).containsOnlyOnce("curator-review");
+
+    assertThat(say(chat, "I want to kill myself")).containsExactlyElementsOf(riskRepliesTo("I want to kill myself"));
+  }
+
+  /** Waiting for a specialist (nobody speaks Russian to adults here): told once for the stage, risk still comes first. */
+  @Test
+  void whileWaitingForASpecialistThePersonIsToldOnceAndARiskMessageGetsTheCrisisResourcesFirst() throws Exception {
+    long chat = chatIds.incrementAndGet();
+    webhook(update(chat, "/start", "en")).andExpect(status().isOk());
+    awaitLastMessageStartsWith(chat, "So that we can find the right specialist");
+    answer(chat, "44", "What would you like help with?");
+    answer(chat, "Relationships or family", "If you wish, tell us a little more");
+    answer(chat, "Skip", "We ask everyone the next two questions");
+    answer(chat, "No", "Right now, is there a risk");
+    answer(chat, "No", "Which language would you prefer");
+    answer(chat, "Russian", "When is it best for a specialist");
+    answer(chat, "Evening", "Thank you for your answers");
+    UUID requestId = openRequestOf(chat).orElseThrow().getId();
+    awaitStatus(requestId, RequestStatus.AWAITING_ASSIGNMENT);
+
+    int before = botApi.messagesTo(chat).size();
+    // The notice goes through the outbox: it may be out before the update's answer is looked at.
+    assertThat(say(chat, "Any news?")).isSubsetOf(List.of("outbound.waiting-for-specialist"));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(() -> assertThat(keysSince(chat, before)).containsExactly("outbound.waiting-for-specialist"));
+    assertThat(say(chat, "Hello?")).isEmpty();
+    assertThat(outboxTemplates(requestId)).containsOnlyOnce("waiting-for-specialist");
+
+    assertThat(say(chat, "I want to kill myself")).containsExactlyElementsOf(riskRepliesTo("I want to kill myself"));
+  }
+
+  /**
+   * The wording keys of the bot's answer to a risk message: the crisis resources first when the signal escalates (the
+   * detector's level decides), then the acknowledgement.
+   */
+  private List<String> riskRepliesTo(String words) {
+    boolean escalates =
+        detector.assess(words, null).level().compareTo(org.lifeline.orchestrator.escalation.EscalationSignals.ESCALATION_THRESHOLD) >= 0;
+    return escalates ? List.of("outbound.crisis-resources", "bot.risk-acknowledged") : List.of("bot.risk-acknowledged");
+  }
+
+  /** Sends the words and returns the keys of what the bot said in answer to them (said within the update). */
+  private List<String> say(long chat, String words) throws Exception {
+    int before = botApi.messagesTo(chat).size();
+    webhook(update(chat, words, "en")).andExpect(status().isOk());
+    return keysSince(chat, before);
+  }
+
+  /** What the bot said since, as wording keys: bot.*, outbound.&lt;template&gt; or question:&lt;id&gt;. */
+  private List<String> keysSince(long chat, int index) {
+    Map<String, String> byText = new HashMap<>();
+    Locale english = Locale.ENGLISH;
+    for (String key : List.of("bot.questionnaire-complete", "bot.risk-acknowledged", "bot.message-noted",
+        "bot.message-noted-briefly", "bot.resume", "bot.send-again", "bot.continue", "bot.text-only", "bot.help")) {
+      byText.put(texts.getMessage(key, null, english), key);
+    }
+    for (String template : List.of("greeting", "crisis-resources", "curator-review", "waiting-for-specialist",
+        "message-passed-on", "minor-redirect", "questionnaire-reminder", "assignment-notice")) {
+      byText.put(templates.render(template, "en"), "outbound." + template);
+    }
+    questionnaire.definition().questions().forEach(question -> byText.put(question.prompt().in("en"), "question:" + question.id()));
+    return botApi.messagesTo(chat).stream()
+        .skip(index)
+        .map(call -> call.body().path("text").asText())
+        .map(text -> byText.getOrDefault(text, text.startsWith("Please answer with a whole number") ? "bot.invalid-number" : "?" + text))
+        .toList();
+  }
+
+  private List<String> outboxTemplates(UUID requestId) {
+    return outbox.findByRequestIdOrderByCreatedAt(requestId).stream().map(OutboundMessage::getTemplate).toList();
+  }
+
+  private void awaitEscalationOpened(UUID requestId) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> events.findByRequestIdOrderByAtAscIdAsc(requestId).stream()
+            .anyMatch(event -> event.getType() == RequestEventType.ESCALATION && "opened".equals(event.getStep())));
   }
 
   private JsonNode conversation(UUID requestId, RequestPostProcessor who) throws Exception {
@@ -354,7 +562,11 @@ class TelegramBotTest {
     webhook(update(chat, text, "en")).andExpect(status().isOk());
     Awaitility.await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> botApi.messagesTo(chat).stream().skip(before).anyMatch(call -> call.body().path("text").asText().startsWith(nextStartsWith)));
+        .untilAsserted(
+            () ->
+                assertThat(botApi.messagesTo(chat).stream().skip(before).map(call -> call.body().path("text").asText()))
+                    .as("answered '%s'", text)
+                    .anyMatch(said -> said.startsWith(nextStartsWith)));
   }
 
   private void awaitLastMessageStartsWith(long chat, String start) {
