@@ -10,6 +10,7 @@ import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import java.io.ByteArrayInputStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +26,7 @@ import org.lifeline.orchestrator.PlatformTest;
 import org.lifeline.orchestrator.engine.ProcessModelDeployer;
 import org.lifeline.orchestrator.engine.ProcessModelDeployer.ModelResource;
 import org.lifeline.orchestrator.engine.UserTaskAdaptation;
+import org.lifeline.orchestrator.escalation.RiskEscalationProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -39,6 +41,7 @@ class EveryUserTaskReachesTheInboxTest {
   @Autowired CamundaClient client;
   @Autowired TaskBackend backend;
   @Autowired TaskModels models;
+  @Autowired Clock clock;
 
   @TestFactory
   Stream<DynamicTest> everyCamundaUserTaskIsAnInboxTask() {
@@ -71,6 +74,10 @@ class EveryUserTaskReachesTheInboxTest {
     UUID requestId = UUID.randomUUID();
     Map<String, Object> variables = new HashMap<>();
     variables.put("requestId", requestId.toString());
+    if (RiskEscalationProcess.PROCESS_ID.equals(processId)) {
+      // Set by the step before the review in every real escalation: the review's limits and due date count from it.
+      variables.put(RiskEscalationProcess.Variables.OPENED_AT, clock.instant().toString());
+    }
     long instance =
         client
             .newCreateInstanceCommand()
