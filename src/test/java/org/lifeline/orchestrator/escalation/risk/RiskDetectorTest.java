@@ -240,6 +240,44 @@ class RiskDetectorTest {
   }
 
   @Test
+  void anAnyOrderRuleFindsItsWordsInEitherOrderWithinItsStretch() throws IOException {
+    String addition =
+        """
+        languages:
+          en:
+            concepts:
+              local-fear: [afraid, scared]
+              local-act: [jump, swallow]
+            entries:
+              - id: en-local-fear-of-acting
+                level: LOW
+                category: loss-of-control
+                anyOrder: true
+                maxGapWords: 2
+                patterns:
+                  - <local-fear> <local-act>
+        """;
+    try (InputStream main = RiskLexicon.class.getClassLoader().getResourceAsStream(RiskLexicon.DEFAULT_LOCATION);
+        InputStream extra = new ByteArrayInputStream(addition.getBytes(StandardCharsets.UTF_8))) {
+      RiskDetector detector = new RiskDetector(RiskLexicon.load(main, extra));
+
+      assertThat(ids(detector.assess("I'm scared I'd swallow", "en"))).contains("en-local-fear-of-acting");
+      assertThat(ids(detector.assess("swallow it, so afraid", "en"))).contains("en-local-fear-of-acting");
+      assertThat(ids(detector.assess("afraid of the dark and of the way the cat might jump", "en")))
+          .doesNotContain("en-local-fear-of-acting");
+      assertThat(detector.assess("I'm not afraid to jump", "en").signals())
+          .filteredOn(signal -> signal.id().equals("en-local-fear-of-acting"))
+          .singleElement()
+          .extracting(RiskSignal::negated)
+          .isEqualTo(true);
+    }
+  }
+
+  private static List<String> ids(RiskAssessment assessment) {
+    return assessment.signals().stream().map(RiskSignal::id).toList();
+  }
+
+  @Test
   void anAdditionalLexiconAddsEntries() throws IOException {
     String addition =
         """
