@@ -324,19 +324,35 @@ public final class RiskDetector {
      * the English entry with its exceptions ("suicide squad") decides about it.
      */
     private BitSet matchVocabulary(String word) {
-      BitSet matches = new BitSet(vocabulary.size());
-      for (int id = 0; id < vocabulary.size(); id++) {
-        if (matchesAny(vocabulary.get(id), List.of(word))) {
-          matches.set(id);
-        }
-      }
+      BitSet matches = matchReadings(List.of(word));
       List<String> readings = normalizer.readings(word);
       if (readings.size() == 1 || knownAsWritten(word, matches)) {
         return matches;
       }
-      List<String> cyrillicReadings = readings.subList(1, readings.size());
+      matches.or(matchReadings(readings.subList(1, readings.size())));
+      return matches;
+    }
+
+    /**
+     * The vocabulary words that readings of one word match. A word the lexicon knows as it is written (some pattern or
+     * exception word or stem matches it without a typo) is that word, not a misspelling of another: "bother" is not
+     * read as "brother", "diving" not as "driving", "купила" not as "копила". Only a word the lexicon does not know is
+     * also matched with one typo.
+     */
+    private BitSet matchReadings(List<String> readings) {
+      BitSet matches = new BitSet(vocabulary.size());
       for (int id = 0; id < vocabulary.size(); id++) {
-        if (!matches.get(id) && matchesAny(vocabulary.get(id), cyrillicReadings)) {
+        if (matchesAny(vocabulary.get(id).forms(), readings, Integer.MAX_VALUE)) {
+          matches.set(id);
+        }
+      }
+      if (!matches.isEmpty()) {
+        return matches;
+      }
+      for (int id = 0; id < vocabulary.size(); id++) {
+        VocabularyWord vocabularyWord = vocabulary.get(id);
+        if (!vocabularyWord.exact()
+            && matchesAny(vocabularyWord.forms(), readings, settings.typoTolerantMinLength())) {
           matches.set(id);
         }
       }
@@ -356,9 +372,8 @@ public final class RiskDetector {
       return false;
     }
 
-    private boolean matchesAny(VocabularyWord vocabularyWord, List<String> readings) {
-      int typoTolerantMinLength = vocabularyWord.exact() ? Integer.MAX_VALUE : settings.typoTolerantMinLength();
-      for (WordForm form : vocabularyWord.forms()) {
+    private static boolean matchesAny(List<WordForm> forms, List<String> readings, int typoTolerantMinLength) {
+      for (WordForm form : forms) {
         for (String reading : readings) {
           if (form.matches(reading, typoTolerantMinLength)) {
             return true;

@@ -273,6 +273,31 @@ class RiskDetectorTest {
     }
   }
 
+  @Test
+  void aWordTheLexiconKnowsIsNotReadAsAMisspellingOfAnother() throws IOException {
+    String addition =
+        """
+        languages:
+          en:
+            entries:
+              - id: en-local-sibling
+                level: LOW
+                category: abuse
+                patterns: [brother visits]
+              - id: en-local-pest
+                level: LOW
+                category: abuse
+                patterns: [bother visits]
+        """;
+    try (InputStream main = RiskLexicon.class.getClassLoader().getResourceAsStream(RiskLexicon.DEFAULT_LOCATION);
+        InputStream extra = new ByteArrayInputStream(addition.getBytes(StandardCharsets.UTF_8))) {
+      RiskDetector detector = new RiskDetector(RiskLexicon.load(main, extra));
+
+      assertThat(ids(detector.assess("bother visits", "en"))).contains("en-local-pest").doesNotContain("en-local-sibling");
+      assertThat(ids(detector.assess("brohter visits", "en"))).contains("en-local-sibling");
+    }
+  }
+
   private static List<String> ids(RiskAssessment assessment) {
     return assessment.signals().stream().map(RiskSignal::id).toList();
   }
