@@ -143,12 +143,25 @@ public final class RiskDetector {
       }
     }
     List<RiskSignal> signals = new ArrayList<>();
-    found.forEach((entry, polarity) -> signals.add(signal(entry.entry(), polarity)));
+    found.forEach(
+        (entry, polarity) -> {
+          if (!entry.entry().fallback() || !anotherOfItsCategory(entry, found.keySet())) {
+            signals.add(signal(entry.entry(), polarity));
+          }
+        });
     signals.sort(HIGHEST_LEVEL_FIRST);
     signals.addAll(combinedSignals(signals, markersFound));
     signals.sort(HIGHEST_LEVEL_FIRST);
     RiskLevel level = signals.stream().map(RiskSignal::level).reduce(RiskLevel.NONE, RiskLevel::max);
     return new RiskAssessment(level, signals);
+  }
+
+  /** Whether an entry other than a safety net found something of the same category. */
+  private static boolean anotherOfItsCategory(CompiledEntry fallback, Set<CompiledEntry> found) {
+    return found.stream()
+        .anyMatch(
+            other ->
+                !other.entry().fallback() && other.entry().category().equals(fallback.entry().category()));
   }
 
   /**
@@ -624,11 +637,20 @@ public final class RiskDetector {
         }
       }
       for (int i = match.first() + 1; i < match.last(); i++) {
-        if (sentence.isNegator(i) && !match.isOwnWord(i)) {
+        if (sentence.isNegator(i) && !match.isOwnWord(i) && !strengthensOwnNegator(match, sentence, i)) {
           return true;
         }
       }
       return false;
+    }
+
+    /**
+     * A gap negator right before a negator of the phrase itself only stresses it: in "заснути і більше ніколи не
+     * прокинутися" the "ніколи" belongs with the phrase's own "не", it does not negate the phrase.
+     */
+    private static boolean strengthensOwnNegator(Match match, SentenceWords sentence, int position) {
+      int next = position + 1;
+      return next < sentence.size() && match.isOwnWord(next) && sentence.isNegator(next);
     }
   }
 }

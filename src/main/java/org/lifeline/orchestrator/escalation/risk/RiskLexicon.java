@@ -53,6 +53,9 @@ public final class RiskLexicon {
    * @param maxGapWords the entry's own gap limit, or the lexicon's setting when the entry does not set one
    * @param anyOrder whether a pattern's words may stand in any order ("себя убью" as well as "убью себя"), all within
    *     a stretch of the pattern's length plus maxGapWords words
+   * @param fallback whether the entry is a safety net for its category: its signal counts only when no other entry of
+   *     that category is found in the message, so a broad rule ("I" near a word of death) catches what the specific
+   *     entries miss without repeating what they found
    */
   public record Entry(
       String id,
@@ -63,7 +66,8 @@ public final class RiskLexicon {
       List<String> exceptions,
       List<String> sentenceExceptions,
       int maxGapWords,
-      boolean anyOrder) {}
+      boolean anyOrder,
+      boolean fallback) {}
 
   /**
    * Words that raise no signal alone but complete a combination, such as a time ("tonight", "сегодня").
@@ -298,7 +302,8 @@ public final class RiskLexicon {
           "except",
           "exceptInSentence",
           "maxGapWords",
-          "anyOrder");
+          "anyOrder",
+          "fallback");
       String id = text(raw.get("id"), place + ": entry without id");
       String where = place + ": entry '" + id + "'";
       RiskLevel level = level(raw.get("level"), where + ": level");
@@ -323,8 +328,9 @@ public final class RiskLexicon {
               ? count(raw.get("maxGapWords"), where + ": maxGapWords")
               : settings.maxGapWords();
       boolean anyOrder = raw.containsKey("anyOrder") && flag(raw.get("anyOrder"), where + ": anyOrder");
+      boolean fallback = raw.containsKey("fallback") && flag(raw.get("fallback"), where + ": fallback");
       return new Entry(
-          id, language, level, category, patterns, exceptions, sentenceExceptions, maxGapWords, anyOrder);
+          id, language, level, category, patterns, exceptions, sentenceExceptions, maxGapWords, anyOrder, fallback);
     }
 
     /**

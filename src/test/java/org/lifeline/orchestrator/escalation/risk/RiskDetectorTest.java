@@ -298,6 +298,29 @@ class RiskDetectorTest {
     }
   }
 
+  @Test
+  void aFallbackEntryCountsOnlyWhereNoOtherEntryOfItsCategoryIsFound() throws IOException {
+    String addition =
+        """
+        languages:
+          en:
+            entries:
+              - id: en-local-net
+                level: LOW
+                category: suicidal-ideation
+                fallback: true
+                patterns: [gloomy]
+        """;
+    try (InputStream main = RiskLexicon.class.getClassLoader().getResourceAsStream(RiskLexicon.DEFAULT_LOCATION);
+        InputStream extra = new ByteArrayInputStream(addition.getBytes(StandardCharsets.UTF_8))) {
+      RiskDetector detector = new RiskDetector(RiskLexicon.load(main, extra));
+
+      assertThat(ids(detector.assess("so gloomy today", "en"))).containsExactly("en-local-net");
+      assertThat(ids(detector.assess("so gloomy, I want to die", "en"))).containsExactly("en-want-to-die");
+      assertThat(ids(detector.assess("so gloomy, I cut myself", "en"))).contains("en-local-net", "en-self-harm");
+    }
+  }
+
   private static List<String> ids(RiskAssessment assessment) {
     return assessment.signals().stream().map(RiskSignal::id).toList();
   }

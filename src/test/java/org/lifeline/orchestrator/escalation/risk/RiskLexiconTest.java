@@ -189,10 +189,12 @@ class RiskLexiconTest {
   }
 
   @Test
-  void readsAnyOrderAsAFlag() {
+  void readsAnyOrderAndFallbackAsFlags() {
     String yaml = entry("level: LOW", "category: self-harm").replace("    patterns:", "    anyOrder: true\n        patterns:");
 
     assertThat(load(yaml).entries().get(0).anyOrder()).isTrue();
+    assertThat(load(yaml).entries().get(0).fallback()).isFalse();
+    assertThat(load(yaml.replace("anyOrder: true", "fallback: true")).entries().get(0).fallback()).isTrue();
     assertThat(load(entry("level: LOW", "category: self-harm")).entries().get(0).anyOrder()).isFalse();
     assertThatThrownBy(() -> load(yaml.replace("anyOrder: true", "anyOrder: sometimes")))
         .hasMessageContaining("anyOrder: expected true or false");
