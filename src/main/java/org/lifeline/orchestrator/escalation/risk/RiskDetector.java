@@ -143,20 +143,27 @@ public final class RiskDetector {
       }
     }
     List<RiskSignal> signals = new ArrayList<>();
+    List<RiskSignal> combinable = new ArrayList<>();
     found.forEach(
         (entry, polarity) -> {
-          if (!entry.entry().fallback() || !anotherOfItsCategory(entry, found.keySet())) {
+          if (!entry.entry().fallback()) {
+            combinable.add(signal(entry.entry(), polarity));
+          } else if (!anotherOfItsCategory(entry, found.keySet())) {
             signals.add(signal(entry.entry(), polarity));
           }
         });
-    signals.sort(HIGHEST_LEVEL_FIRST);
-    signals.addAll(combinedSignals(signals, markersFound));
+    combinable.sort(HIGHEST_LEVEL_FIRST);
+    signals.addAll(combinable);
+    signals.addAll(combinedSignals(combinable, markersFound));
     signals.sort(HIGHEST_LEVEL_FIRST);
     RiskLevel level = signals.stream().map(RiskSignal::level).reduce(RiskLevel.NONE, RiskLevel::max);
     return new RiskAssessment(level, signals);
   }
 
-  /** Whether an entry other than a safety net found something of the same category. */
+  /**
+   * Whether an entry other than a safety net found something of the same category. A safety net's own signal is
+   * weak evidence: it never completes a combination, so "stuck on the bridge in traffic right now" stays LOW.
+   */
   private static boolean anotherOfItsCategory(CompiledEntry fallback, Set<CompiledEntry> found) {
     return found.stream()
         .anyMatch(

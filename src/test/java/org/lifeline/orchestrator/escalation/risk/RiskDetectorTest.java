@@ -318,6 +318,9 @@ class RiskDetectorTest {
       assertThat(ids(detector.assess("so gloomy today", "en"))).containsExactly("en-local-net");
       assertThat(ids(detector.assess("so gloomy, I want to die", "en"))).containsExactly("en-want-to-die");
       assertThat(ids(detector.assess("so gloomy, I cut myself", "en"))).contains("en-local-net", "en-self-harm");
+      assertThat(detector.assess("so gloomy. I bought a rope yesterday", "en").level())
+          .as("a safety net's signal completes no combination")
+          .isEqualTo(RiskLevel.LOW);
     }
   }
 
