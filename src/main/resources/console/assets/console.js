@@ -12,8 +12,16 @@
   var viewer = null;
 
   if (schemaElement) {
-    viewer = new FormViewer.Form({ container: document.getElementById('task-form') });
-    viewer.importSchema(JSON.parse(schemaElement.textContent), {}).catch(function (error) {
+    var container = document.getElementById('task-form');
+    // What the form shows besides its fields: the task's variables it names (option lists, names in its texts) and
+    // the request ({{requestId}}). The values the form submits are its fields only.
+    var variablesElement = document.getElementById('form-variables');
+    var data = variablesElement ? JSON.parse(variablesElement.textContent) : {};
+    if (container.dataset.requestId) {
+      data.requestId = container.dataset.requestId;
+    }
+    viewer = new FormViewer.Form({ container: container });
+    viewer.importSchema(JSON.parse(schemaElement.textContent), data).catch(function (error) {
       showErrors('The form cannot be shown: ' + error.message, []);
     });
   }

@@ -36,8 +36,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       CI never skips them: there the switch is ignored.
  * </ul>
  *
- * Each test JVM works in a schema of its own, created by Flyway and dropped when the Spring context
- * closes, so a shared server is left as it was.
+ * Each Spring context works in a schema of its own, created by Flyway and dropped when the context
+ * closes, so a shared server is left as it was, and a context closed early (the test context cache
+ * holds a limited number) takes no other context's tables with it.
  */
 public final class PostgresTestDatabase
     implements ApplicationContextInitializer<ConfigurableApplicationContext>, ExecutionCondition {
@@ -45,7 +46,6 @@ public final class PostgresTestDatabase
   static final String SKIP_SWITCH = "lifeline.test.postgres";
   static final String URL_PROPERTY = "lifeline.test.postgres.url";
   static final String URL_ENV = "LIFELINE_TEST_POSTGRES_URL";
-  private static final String SCHEMA = "lifeline_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   private static final Pattern EXPORT = Pattern.compile("^export (\\w+)='([^']*)'$", Pattern.MULTILINE);
 
   private static String url;
@@ -60,18 +60,20 @@ public final class PostgresTestDatabase
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
+    // A schema per Spring context: a context the test context cache closes drops its own schema, never another's.
+    String schema = "lifeline_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     String jdbcUrl = url();
     Map<String, String> query = queryOf(jdbcUrl);
     Map<String, Object> properties = new HashMap<>();
-    properties.put("spring.datasource.url", jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
+    properties.put("spring.datasource.url", jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema);
     properties.put("spring.datasource.username", query.getOrDefault("user", ""));
     properties.put("spring.datasource.password", query.getOrDefault("password", ""));
-    properties.put("spring.flyway.schemas", SCHEMA);
+    properties.put("spring.flyway.schemas", schema);
     context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("lifelineTestPostgres", properties));
     context.addApplicationListener(
         (ContextClosedEvent closed) ->
             new JdbcTemplate(closed.getApplicationContext().getBean(DataSource.class))
-                .execute("drop schema if exists " + SCHEMA + " cascade"));
+                .execute("drop schema if exists " + schema + " cascade"));
   }
 
   /** The server's URL: given, or of a server started now for the rest of this JVM. */

@@ -1,6 +1,7 @@
 package org.lifeline.orchestrator.assignment;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -37,7 +38,7 @@ public class AssignmentExclusions {
         .param("request", requestId)
         .param("specialist", specialistId)
         .param("reason", reason)
-        .param("now", clock.instant())
+        .param("now", clock.instant().atOffset(ZoneOffset.UTC))
         .update();
   }
 

@@ -2,6 +2,8 @@ package org.lifeline.orchestrator.assignment;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -10,6 +12,8 @@ import org.lifeline.orchestrator.notification.Notifications;
 import org.lifeline.orchestrator.questionnaire.QuestionnaireAnswer;
 import org.lifeline.orchestrator.questionnaire.QuestionnaireAnswerRepository;
 import org.lifeline.orchestrator.request.HelpRequest;
+import org.lifeline.orchestrator.request.HelpRequestProcess;
+import org.lifeline.orchestrator.request.HelpRequestProcess.ExclusionReasons;
 import org.lifeline.orchestrator.request.RequestLifecycle;
 import org.lifeline.orchestrator.request.RequestStatus;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,6 +29,8 @@ public class AssignmentService {
 
   /** Outbox template telling the person a specialist will contact them. */
   public static final String TEMPLATE_ASSIGNMENT_NOTICE = "assignment-notice";
+  /** Outbox template telling the person that another specialist takes over their case. */
+  public static final String TEMPLATE_REASSIGNMENT_NOTICE = "reassignment-notice";
   static final String QUESTION_LANGUAGE = "language";
   static final String QUESTION_TOPIC = "topic";
 
@@ -63,27 +69,42 @@ public class AssignmentService {
   }
 
   /**
-   * The best specialist for the request, leaving out everyone excluded for it; the specialist who
-   * already holds it (a re-driven request) is proposed again. Without a match the request joins the
-   * waiting queue; with one it leaves it.
+   * The best specialist for the request and the next best ones (for the curator to choose from), leaving out
+   * everyone excluded for it; the specialist who already holds it (a re-driven request) is proposed again, without
+   * alternatives. Without a match the request joins the waiting queue; with one it leaves it.
    */
   @Transactional
   public ProposalResult propose(UUID requestId) {
     HelpRequest request = lifecycle.get(requestId);
     Set<UUID> excluded = exclusions.excludedFor(requestId);
+    String risk = request.getRiskLevel().name();
     Optional<UUID> holder = capacity.holderOf(requestId);
     if (holder.isPresent()) {
       queue.remove(requestId);
-      return new ProposalResult(holder, excluded.size(), request.getRiskLevel().name());
+      Optional<Candidate> held = holder.flatMap(specialists::findById).map(this::asCandidate);
+      return new ProposalResult(held, List.of(), excluded.size(), risk);
     }
     MatchCriteria criteria = criteriaOf(request).excluding(excluded);
-    Optional<UUID> proposed = matcher.proposeFor(criteria).map(proposal -> proposal.specialist().specialistId());
-    if (proposed.isPresent()) {
+    Optional<Proposal> proposal = matcher.proposeFor(criteria);
+    if (proposal.isPresent()) {
       queue.remove(requestId);
-    } else {
-      queue.enqueue(requestId, criteria, request.isPriority());
+      return new ProposalResult(
+          Optional.of(proposal.get().specialist()), proposal.get().alternatives(), excluded.size(), risk);
     }
-    return new ProposalResult(proposed, excluded.size(), request.getRiskLevel().name());
+    queue.enqueue(requestId, criteria, request.isPriority());
+    return new ProposalResult(Optional.empty(), List.of(), excluded.size(), risk);
+  }
+
+  /**
+   * Who could take over the request from the specialist holding it, best first: those the matcher would propose for
+   * it now (language, age group, a shift for a HIGH risk, free places), leaving out the holder and everyone excluded
+   * for it.
+   */
+  @Transactional(readOnly = true)
+  public List<Candidate> candidatesToTakeOver(UUID requestId, int limit) {
+    Set<UUID> excluded = new HashSet<>(exclusions.excludedFor(requestId));
+    capacity.holderOf(requestId).ifPresent(excluded::add);
+    return matcher.rank(criteriaOf(lifecycle.get(requestId)).excluding(excluded), limit);
   }
 
   /**
@@ -111,14 +132,45 @@ public class AssignmentService {
    */
   @Transactional
   public int release(UUID requestId, UUID specialistId, String reason) {
+    return release(requestId, specialistId, reason, RequestLifecycle.SYSTEM);
+  }
+
+  private int release(UUID requestId, UUID specialistId, String reason, String actor) {
     if (capacity.release(specialistId, requestId)) {
       events.publishEvent(new CapacityAppeared());
     }
     exclusions.exclude(requestId, specialistId, reason);
     if (!lifecycle.get(requestId).getStatus().isFinal()) {
-      lifecycle.changeStatus(requestId, RequestStatus.AWAITING_ASSIGNMENT, reason, RequestLifecycle.SYSTEM);
+      lifecycle.changeStatus(requestId, RequestStatus.AWAITING_ASSIGNMENT, reason, actor);
     }
     return exclusions.excludedFor(requestId).size();
+  }
+
+  /**
+   * A curator moves the request to another specialist: the one holding it is released and not proposed for it again
+   * (reason {@value HelpRequestProcess.ExclusionReasons#REASSIGNED}), a place of the chosen one is reserved
+   * ({@code ASSIGNED}, they accept or decline like any proposal) and the person is told once ({@value
+   * #TEMPLATE_REASSIGNMENT_NOTICE}). The status changes name the curator as their actor. A repeated call (a
+   * redelivered job) finds the chosen specialist holding the request and changes nothing.
+   *
+   * @param requestedBy the curator's username
+   * @return the chosen specialist's console username ("" without one); empty when their place went meanwhile (the
+   *     request is then {@code AWAITING_ASSIGNMENT} and proposed like any other)
+   */
+  @Transactional
+  public Optional<String> reassign(UUID requestId, UUID specialistId, String requestedBy) {
+    Optional<UUID> holder = capacity.holderOf(requestId);
+    if (holder.filter(specialistId::equals).isEmpty()) {
+      holder.ifPresent(current -> release(requestId, current, ExclusionReasons.REASSIGNED, requestedBy));
+      if (!capacity.reserve(specialistId, requestId)) {
+        return Optional.empty();
+      }
+      lifecycle.changeStatus(requestId, RequestStatus.ASSIGNED, ExclusionReasons.REASSIGNED, requestedBy);
+      notifications.enqueue(
+          requestId, TEMPLATE_REASSIGNMENT_NOTICE, TEMPLATE_REASSIGNMENT_NOTICE + ":" + specialistId);
+    }
+    String username = specialists.findById(specialistId).map(Specialist::getUsername).orElse(null);
+    return Optional.of(username == null ? "" : username);
   }
 
   /** The specialist currently holding the request, if any. */
@@ -132,6 +184,30 @@ public class AssignmentService {
   public boolean isHeldBy(UUID requestId, String username) {
     Optional<UUID> holder = capacity.holderOf(requestId);
     return holder.isPresent() && holder.equals(specialistWithUsername(username));
+  }
+
+  /** The console username of the specialist holding the request, if any holds it and has a username. */
+  @Transactional(readOnly = true)
+  public Optional<String> holderUsername(UUID requestId) {
+    return capacity.holderOf(requestId).flatMap(specialists::findById).map(Specialist::getUsername);
+  }
+
+  /** The requests the specialist with this console username holds now, newest first. */
+  @Transactional(readOnly = true)
+  public List<HeldCase> casesHeldBy(String username) {
+    return specialistWithUsername(username).map(capacity::heldBy).orElse(List.of());
+  }
+
+  /** Whether the specialist with this username held the request at some time (now or before). */
+  @Transactional(readOnly = true)
+  public boolean hasHeld(UUID requestId, String username) {
+    return specialistWithUsername(username).map(id -> capacity.hasHeld(id, requestId)).orElse(false);
+  }
+
+  /** The name the specialist with this console username is shown with, if registered. */
+  @Transactional(readOnly = true)
+  public Optional<String> nameOf(String username) {
+    return specialists.findByUsername(username).map(Specialist::getName);
   }
 
   /** The specialist with this console username, if any. */
@@ -148,6 +224,16 @@ public class AssignmentService {
     }
   }
 
+  private Candidate asCandidate(Specialist specialist) {
+    return new Candidate(
+        specialist.getId(),
+        specialist.getName(),
+        specialist.getActiveCases(),
+        specialist.getMaxCases(),
+        specialist.isOnShiftAt(clock.instant()),
+        true);
+  }
+
   /** What the request needs, from its stored questionnaire answers, stated age and risk level. */
   private MatchCriteria criteriaOf(HelpRequest request) {
     Map<String, String> latest = new HashMap<>();
@@ -161,9 +247,20 @@ public class AssignmentService {
   }
 
   /**
-   * @param specialistId the proposed specialist; empty: nobody matches, the request waits
-   * @param failedAttempts how many specialists declined, timed out or were passed over
+   * @param specialist the proposed specialist; empty: nobody matches, the request waits
+   * @param alternatives the next best specialists, best first, for the curator to choose from instead
+   * @param failedAttempts how many specialists declined, timed out, were passed over or reassigned away
    * @param riskLevel the request's current risk level
    */
-  public record ProposalResult(Optional<UUID> specialistId, int failedAttempts, String riskLevel) {}
+  public record ProposalResult(
+      Optional<Candidate> specialist, List<Candidate> alternatives, int failedAttempts, String riskLevel) {
+
+    public ProposalResult {
+      alternatives = List.copyOf(alternatives);
+    }
+
+    public Optional<UUID> specialistId() {
+      return specialist.map(Candidate::specialistId);
+    }
+  }
 }

@@ -9,4 +9,21 @@ import java.util.UUID;
  * @param topicMatch they cover the request's topic (always true when the request has no topic preference)
  */
 public record Candidate(
-    UUID specialistId, String name, int activeCases, int maxCases, boolean onShift, boolean topicMatch) {}
+    UUID specialistId, String name, int activeCases, int maxCases, boolean onShift, boolean topicMatch) {
+
+  /**
+   * How a curator sees the candidate when choosing (a form's option, the reassignment list): the name, the load and
+   * why they rank where they do. Staff facts only, never the person's.
+   */
+  public String label() {
+    return name
+        + " ("
+        + activeCases
+        + " of "
+        + maxCases
+        + " cases, "
+        + (onShift ? "on shift now" : "not on shift now")
+        + (topicMatch ? "" : ", topic not listed")
+        + ")";
+  }
+}

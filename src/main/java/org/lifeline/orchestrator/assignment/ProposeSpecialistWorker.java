@@ -10,9 +10,10 @@ import org.lifeline.orchestrator.request.HelpRequestProcess.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * Proposes the best specialist for the request (or queues it when nobody matches). Returns ids and
- * flags only: {@code matchFound}, {@code proposedSpecialistId}, {@code failedAttempts} and the
- * current {@code riskLevel} for the confirmation decision.
+ * Proposes the best specialist for the request (or queues it when nobody matches). Returns ids, flags and staff facts
+ * only: {@code matchFound}, {@code proposedSpecialistId}, {@code proposedSpecialistLabel}, {@code specialistOptions}
+ * (the next best ones as form options {@code {label, value}}), {@code failedAttempts} and the current {@code riskLevel}
+ * for the confirmation decision.
  */
 @Component
 public class ProposeSpecialistWorker {
@@ -29,8 +30,17 @@ public class ProposeSpecialistWorker {
     Map<String, Object> variables = new HashMap<>();
     variables.put(Variables.MATCH_FOUND, result.specialistId().isPresent());
     variables.put(Variables.PROPOSED_SPECIALIST_ID, result.specialistId().map(UUID::toString).orElse(null));
+    variables.put(Variables.PROPOSED_SPECIALIST_LABEL, result.specialist().map(Candidate::label).orElse(null));
+    variables.put(
+        Variables.SPECIALIST_OPTIONS,
+        result.alternatives().stream()
+            .map(candidate -> new FormOption(candidate.label(), candidate.specialistId().toString()))
+            .toList());
     variables.put(Variables.FAILED_ATTEMPTS, result.failedAttempts());
     variables.put(Variables.RISK_LEVEL, result.riskLevel());
     return variables;
   }
+
+  /** An option of a Camunda Form's select or radio field whose values come from a variable ({@code valuesKey}). */
+  record FormOption(String label, String value) {}
 }

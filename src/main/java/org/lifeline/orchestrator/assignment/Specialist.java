@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -114,6 +116,15 @@ public class Specialist {
       active = true;
       updatedAt = now;
     }
+  }
+
+  /** Whether one of the weekly shifts covers the moment in the specialist's time zone (as the matcher counts it). */
+  public boolean isOnShiftAt(Instant moment) {
+    ZonedDateTime local = moment.atZone(ZoneId.of(timeZone));
+    int weekday = local.getDayOfWeek().getValue();
+    int minute = local.getHour() * 60 + local.getMinute();
+    return shifts.stream()
+        .anyMatch(window -> window.weekday() == weekday && window.startMinute() <= minute && window.endMinute() > minute);
   }
 
   private static <T> void replace(Set<T> target, Collection<T> values) {

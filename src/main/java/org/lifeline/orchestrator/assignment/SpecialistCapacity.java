@@ -2,6 +2,12 @@ package org.lifeline.orchestrator.assignment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +45,8 @@ public class SpecialistCapacity {
     if (status.filter(ACTIVE::equals).isPresent()) {
       return true;
     }
-    Instant now = clock.instant();
+    // Bound as a timestamp with a time zone: the PostgreSQL driver infers no SQL type for an Instant.
+    OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
     int taken =
         jdbc.sql(
                 """
@@ -93,7 +100,7 @@ public class SpecialistCapacity {
                 where specialist_id = :specialist and request_id = :request and status = :active
                 """)
             .param("released", RELEASED)
-            .param("now", clock.instant())
+            .param("now", clock.instant().atOffset(ZoneOffset.UTC))
             .param("specialist", specialistId)
             .param("request", requestId)
             .param("active", ACTIVE)
@@ -115,6 +122,61 @@ public class SpecialistCapacity {
         .param("active", ACTIVE)
         .query(UUID.class)
         .optional();
+  }
+
+  /** Who holds each of these requests now (a request nobody holds is left out), in one query. */
+  @Transactional(readOnly = true)
+  public Map<UUID, Holder> holdersOf(Collection<UUID> requestIds) {
+    if (requestIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<UUID, Holder> holders = new HashMap<>();
+    jdbc.sql(
+            """
+            select a.request_id, sp.id, sp.name, sp.username
+            from specialist_assignment a join specialist sp on sp.id = a.specialist_id
+            where a.request_id in (:requests) and a.status = :active
+            """)
+        .param("requests", List.copyOf(requestIds))
+        .param("active", ACTIVE)
+        .query(
+            (row, number) ->
+                new Holder(
+                    row.getObject("request_id", UUID.class),
+                    row.getObject("id", UUID.class),
+                    row.getString("name"),
+                    row.getString("username")))
+        .list()
+        .forEach(holder -> holders.put(holder.requestId(), holder));
+    return holders;
+  }
+
+  /** The specialist holding a request: staff facts, not the person's. */
+  public record Holder(UUID requestId, UUID specialistId, String name, String username) {}
+
+  /** The requests the specialist holds now, with when each was reserved for them, newest first. */
+  @Transactional(readOnly = true)
+  public List<HeldCase> heldBy(UUID specialistId) {
+    return jdbc.sql(
+            """
+            select request_id, reserved_at from specialist_assignment
+            where specialist_id = :specialist and status = :active
+            order by reserved_at desc
+            """)
+        .param("specialist", specialistId)
+        .param("active", ACTIVE)
+        .query(
+            (row, number) ->
+                new HeldCase(
+                    row.getObject("request_id", UUID.class),
+                    row.getObject("reserved_at", OffsetDateTime.class).toInstant()))
+        .list();
+  }
+
+  /** Whether the specialist held the request at some time (now, or before declining, timing out or closing it). */
+  @Transactional(readOnly = true)
+  public boolean hasHeld(UUID specialistId, UUID requestId) {
+    return statusOf(specialistId, requestId).isPresent();
   }
 
   private Optional<String> statusOf(UUID specialistId, UUID requestId) {

@@ -13,16 +13,23 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.lifeline.orchestrator.staff.InvitedStaff;
 import org.springframework.data.domain.Page;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -94,6 +101,38 @@ class SpecialistController {
   @Operation(summary = "Onboard specialists from a CSV file: every row or none (422 lists the rejected rows)")
   ImportResult importCsv(@RequestBody String csv) {
     return new ImportResult(csvImport.importCsv(new StringReader(csv)));
+  }
+
+  /**
+   * The same import, and a login for every username without one (administrators only): the answer carries each new
+   * login's one-time invitation link, as JSON or, with {@code Accept: text/csv}, as a file to mail merge from.
+   */
+  @PostMapping(path = "/import", params = "logins=true", consumes = TEXT_CSV)
+  @PreAuthorize("hasRole('ADMIN')")
+  @Operation(summary = "Onboard specialists and invite their logins (?logins=true): the invitation links are in the answer (JSON, or CSV with Accept: text/csv)")
+  ResponseEntity<?> importWithLogins(
+      @RequestBody String csv, @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, Authentication caller)
+      throws IOException {
+    SpecialistCsvImport.ImportOutcome outcome = csvImport.importWithLogins(new StringReader(csv), caller.getName());
+    if (accept == null || !accept.toLowerCase(java.util.Locale.ROOT).contains(TEXT_CSV)) {
+      return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(outcome);
+    }
+    StringBuilder links = new StringBuilder();
+    try (CSVPrinter printer =
+        new CSVPrinter(links, CSVFormat.DEFAULT.builder().setHeader("username", "name", "email", "invitation_url", "expires_at").get())) {
+      for (InvitedStaff invited : outcome.invitations()) {
+        printer.printRecord(
+            invited.username(),
+            invited.staff().displayName(),
+            invited.staff().email(),
+            invited.invitation().url(),
+            invited.invitation().expiresAt());
+      }
+    }
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .contentType(MediaType.parseMediaType(TEXT_CSV + ";charset=UTF-8"))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"invitations.csv\"")
+        .body(links.toString());
   }
 
   @PostMapping(path = "/import", consumes = "multipart/form-data")

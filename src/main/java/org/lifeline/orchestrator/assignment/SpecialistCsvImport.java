@@ -23,6 +23,10 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.lifeline.orchestrator.assignment.CsvImportException.RejectedRow;
 import org.lifeline.orchestrator.assignment.CsvImportException.RowProblem;
+import org.lifeline.orchestrator.staff.InvitedStaff;
+import org.lifeline.orchestrator.staff.StaffAccounts;
+import org.lifeline.orchestrator.staff.StaffDraft;
+import org.lifeline.orchestrator.staff.StaffRole;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,14 +36,19 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Columns (any order, names case-insensitive): {@code name}, {@code languages}, {@code topics},
  * {@code age_groups}, {@code time_zone}, {@code max_cases}, {@code availability}, and optionally
- * {@code username}. Lists are separated by {@code ;}; availability is an {@link AvailabilityNotation}.
+ * {@code username} and {@code email}. Lists are separated by {@code ;}; availability is an {@link
+ * AvailabilityNotation}.
+ *
+ * <p>With logins ({@link #importWithLogins}), every row needs a username (a login name); each username without a
+ * staff account yet gets one (role SPECIALIST, the row's name and e-mail) with a one-time invitation link, in the same
+ * transaction: onboarding a team is one file, and the links go back to the administrator who imported it.
  */
 @Service
 public class SpecialistCsvImport {
 
   static final List<String> REQUIRED_COLUMNS =
       List.of("name", "languages", "topics", "age_groups", "time_zone", "max_cases", "availability");
-  static final List<String> OPTIONAL_COLUMNS = List.of("username");
+  static final List<String> OPTIONAL_COLUMNS = List.of("username", "email");
 
   private static final Map<String, String> COLUMN_OF_FIELD =
       Map.of(
@@ -63,13 +72,19 @@ public class SpecialistCsvImport {
 
   private final SpecialistRegistry registry;
   private final SpecialistRepository specialists;
+  private final StaffAccounts staff;
   private final Validator validator;
   private final int maxRows;
 
   SpecialistCsvImport(
-      SpecialistRegistry registry, SpecialistRepository specialists, Validator validator, AssignmentProperties properties) {
+      SpecialistRegistry registry,
+      SpecialistRepository specialists,
+      StaffAccounts staff,
+      Validator validator,
+      AssignmentProperties properties) {
     this.registry = registry;
     this.specialists = specialists;
+    this.staff = staff;
     this.validator = validator;
     this.maxRows = properties.importMaxRows();
   }
@@ -82,11 +97,28 @@ public class SpecialistCsvImport {
    */
   @Transactional
   public int importCsv(Reader csv) {
+    return importRows(csv, false, null).imported();
+  }
+
+  /**
+   * Imports every row of the file and invites a login for each username that has none yet, or does nothing.
+   *
+   * @param actor the administrator importing (recorded as who invited)
+   * @throws CsvImportException 400 for an unusable file, 422 with the rejected rows otherwise
+   */
+  @Transactional
+  public ImportOutcome importWithLogins(Reader csv, String actor) {
+    return importRows(csv, true, actor);
+  }
+
+  private ImportOutcome importRows(Reader csv, boolean logins, String actor) {
     List<Row> rows = read(csv);
     List<RejectedRow> rejected = new ArrayList<>();
     List<SpecialistDraft> drafts = new ArrayList<>();
+    List<StaffDraft> newLogins = new ArrayList<>();
     Map<String, Long> lineOfUsername = new HashMap<>();
     Set<String> taken = takenUsernames(rows);
+    Set<String> existingLogins = logins ? staff.taken(usernames(rows)) : Set.of();
     for (Row row : rows) {
       List<RowProblem> problems = new ArrayList<>(formulaCells(row.values()));
       SpecialistDraft draft = toDraft(row.values(), problems);
@@ -94,8 +126,15 @@ public class SpecialistCsvImport {
         problems.addAll(violations(draft));
         checkUsername(draft.username(), row.line(), lineOfUsername, taken, problems);
       }
+      StaffDraft login = null;
+      if (logins && draft != null) {
+        login = loginOf(draft, row.values().get("email"), problems);
+      }
       if (problems.isEmpty()) {
         drafts.add(draft);
+        if (login != null && !existingLogins.contains(login.username())) {
+          newLogins.add(login);
+        }
       } else {
         rejected.add(new RejectedRow(row.line(), problems));
       }
@@ -103,8 +142,34 @@ public class SpecialistCsvImport {
     if (!rejected.isEmpty()) {
       throw CsvImportException.rejectedRows(rows.size(), rejected);
     }
-    return registry.createAll(drafts);
+    int imported = registry.createAll(drafts);
+    List<InvitedStaff> invited = newLogins.isEmpty() ? List.of() : staff.inviteAll(newLogins, actor);
+    List<String> kept =
+        drafts.stream().map(SpecialistDraft::username).filter(name -> name != null && existingLogins.contains(name)).sorted().toList();
+    return new ImportOutcome(imported, invited, kept);
   }
+
+  /** The login a row asks for: a username fit for a login, the row's name and e-mail, role SPECIALIST. */
+  private StaffDraft loginOf(SpecialistDraft draft, String email, List<RowProblem> problems) {
+    if (draft.username() == null) {
+      problems.add(new RowProblem("username", "is needed to create a login"));
+      return null;
+    }
+    StaffDraft login = new StaffDraft(draft.username(), draft.name(), blankToNull(email), Set.of(StaffRole.SPECIALIST));
+    validator.validate(login).stream()
+        .filter(violation -> !violation.getPropertyPath().toString().equals("displayName"))
+        .map(violation -> new RowProblem(violation.getPropertyPath().toString(), violation.getMessage()))
+        .sorted(Comparator.comparing(RowProblem::field))
+        .forEach(problems::add);
+    return login;
+  }
+
+  /**
+   * @param imported specialists created
+   * @param invitations the logins created, each with its one-time link (shown only in this answer)
+   * @param existingLogins usernames of the file that already had a login (no new invitation)
+   */
+  public record ImportOutcome(int imported, List<InvitedStaff> invitations, List<String> existingLogins) {}
 
   private List<Row> read(Reader csv) {
     try (CSVParser parser = CSVParser.builder().setReader(csv).setFormat(FORMAT).get()) {
@@ -272,9 +337,12 @@ public class SpecialistCsvImport {
   }
 
   private Set<String> takenUsernames(List<Row> rows) {
-    List<String> usernames =
-        rows.stream().map(row -> blankToNull(row.values().get("username"))).filter(name -> name != null).distinct().toList();
+    List<String> usernames = usernames(rows);
     return usernames.isEmpty() ? Set.of() : new HashSet<>(specialists.findTakenUsernames(usernames));
+  }
+
+  private static List<String> usernames(List<Row> rows) {
+    return rows.stream().map(row -> blankToNull(row.values().get("username"))).filter(name -> name != null).distinct().toList();
   }
 
   private record Row(long line, Map<String, String> values) {}

@@ -3,7 +3,9 @@ package org.lifeline.orchestrator.assignment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -82,6 +84,28 @@ public class SpecialistRegistry {
     return specialists
         .search(active, language, topic, PageRequest.of(page, size, Sort.by("name", "id")))
         .map(SpecialistView::of);
+  }
+
+  /**
+   * Every specialist's load and whether they are on shift now: on shift first, then the least loaded, then by name.
+   * The shifts are read in batches (no query per specialist).
+   */
+  @Transactional(readOnly = true)
+  public List<SpecialistLoad> loads() {
+    Instant now = clock.instant();
+    return specialists.findAll(Sort.by("name", "id")).stream()
+        .map(specialist -> SpecialistLoad.of(specialist, now))
+        .sorted(
+            Comparator.comparing((SpecialistLoad load) -> !(load.active() && load.onShiftNow()))
+                .thenComparing(load -> !load.active())
+                .thenComparingDouble(load -> (double) load.activeCases() / load.maxCases()))
+        .toList();
+  }
+
+  /** The specialist, or empty when there is no such one. */
+  @Transactional(readOnly = true)
+  public Optional<SpecialistLoad> load(UUID id) {
+    return specialists.findById(id).map(specialist -> SpecialistLoad.of(specialist, clock.instant()));
   }
 
   /** Microseconds, as the database stores them: a created specialist reads back exactly as answered. */

@@ -37,6 +37,12 @@ public class WaitingQueue {
     return waiting.findByOrderByPriorityDescRiskPriorityDescWaitingSinceAscRequestIdAsc(Limit.of(limit));
   }
 
+  /** How many requests wait. */
+  @Transactional(readOnly = true)
+  public long size() {
+    return waiting.count();
+  }
+
   /** Takes the request out of the queue (assigned, closed, ...); nothing happens when it is not waiting. */
   @Transactional
   public void remove(UUID requestId) {

@@ -2,6 +2,7 @@ package org.lifeline.orchestrator.care;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
@@ -83,7 +84,7 @@ public class CareService {
         .param("request", requestId)
         .param("specialist", specialistId)
         .param("outcome", outcome)
-        .param("at", closure.closedAt())
+        .param("at", closure.closedAt().atOffset(ZoneOffset.UTC))
         .update();
     assignment.finish(requestId, specialistId);
     events.publishEvent(new CaseClosed(requestId, specialistId, outcome));

@@ -11,8 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.lifeline.orchestrator.engine.UserTaskAdaptation;
 import org.lifeline.orchestrator.request.HelpRequestProcess.Variables;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -54,7 +56,7 @@ class CamundaTaskBackend implements TaskBackend {
                     filter.assignee(query.assignee());
                   }
                 })
-            .sort(sort -> sort.creationDate().asc())
+            .sort(sort -> sort.priority().desc().creationDate().asc())
             .page(page -> page.limit(PAGE_SIZE))
             .send()
             .join()
@@ -82,6 +84,35 @@ class CamundaTaskBackend implements TaskBackend {
       return Optional.empty();
     }
     return Optional.of(toTask(task, requestIds(List.of(task.getProcessInstanceKey())).get(task.getProcessInstanceKey())));
+  }
+
+  @Override
+  public Map<String, Object> variables(CuratorTask task, Set<String> names) {
+    Map<String, Object> values = new HashMap<>();
+    if (names.isEmpty()) {
+      return values;
+    }
+    List<Variable> found =
+        client
+            .newUserTaskVariableSearchRequest(key(task.id()))
+            .filter(filter -> filter.name(name -> name.in(List.copyOf(names))))
+            .page(page -> page.limit(names.size() * 4))
+            .withFullValues()
+            .send()
+            .join()
+            .items();
+    for (Variable variable : found) {
+      boolean local = variable.getScopeKey() != null && !variable.getScopeKey().equals(variable.getProcessInstanceKey());
+      if (values.containsKey(variable.getName()) && !local) {
+        continue; // a variable of the task's own scope shadows the process's
+      }
+      try {
+        values.put(variable.getName(), json.readValue(variable.getValue(), Object.class));
+      } catch (IOException e) {
+        throw new IllegalStateException("Unreadable variable " + variable.getName() + " of task " + task.id(), e);
+      }
+    }
+    return values;
   }
 
   @Override
@@ -159,6 +190,8 @@ class CamundaTaskBackend implements TaskBackend {
         task.getCandidateGroups(),
         task.getAssignee(),
         task.getCreationDate() == null ? null : task.getCreationDate().toInstant(),
-        formId);
+        formId,
+        task.getPriority() == null ? UserTaskAdaptation.DEFAULT_PRIORITY : task.getPriority(),
+        task.getDueDate() == null ? null : task.getDueDate().toInstant());
   }
 }

@@ -2,8 +2,15 @@ package org.lifeline.orchestrator.curator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.util.Map;
 import org.lifeline.orchestrator.audit.AuditedRead;
+import org.lifeline.orchestrator.conversation.AuthorLabels;
+import org.lifeline.orchestrator.conversation.ContentAccess;
+import org.lifeline.orchestrator.conversation.ConversationView;
+import org.lifeline.orchestrator.conversation.Conversations;
+import org.lifeline.orchestrator.conversation.StaffCaller;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -16,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -30,16 +38,43 @@ class ConsoleController {
   private static final String INBOX = "redirect:/console/tasks";
 
   private final CuratorTasks tasks;
+  private final Conversations conversations;
+  private final ContentAccess access;
+  private final AuthorLabels authors;
+  private final ObjectProvider<OpenWorkSummary> openWork;
   private final ObjectMapper json;
+  private final Clock clock;
 
-  ConsoleController(CuratorTasks tasks, ObjectMapper json) {
+  ConsoleController(
+      CuratorTasks tasks,
+      Conversations conversations,
+      ContentAccess access,
+      AuthorLabels authors,
+      ObjectProvider<OpenWorkSummary> openWork,
+      ObjectMapper json,
+      Clock clock) {
     this.tasks = tasks;
+    this.conversations = conversations;
+    this.access = access;
+    this.authors = authors;
+    this.openWork = openWork;
     this.json = json;
+    this.clock = clock;
   }
 
   @GetMapping("/login")
-  String login() {
+  String login(@RequestParam(required = false) String throttled, Model model) {
+    model.addAttribute("waitMinutes", waitMinutes(throttled));
     return "console/login";
+  }
+
+  /** The wait the login throttle named (seconds), in whole minutes; a tampered value shows the longest. */
+  private static long waitMinutes(String seconds) {
+    try {
+      return Math.max(1, (Long.parseLong(seconds) + 59) / 60);
+    } catch (NumberFormatException notSeconds) {
+      return 15;
+    }
   }
 
   @GetMapping({"", "/"})
@@ -52,6 +87,9 @@ class ConsoleController {
     Caller caller = Caller.of(authentication);
     model.addAttribute("caller", caller);
     model.addAttribute("tasks", tasks.list(caller, new TaskQuery(null, null)));
+    model.addAttribute("now", clock.instant());
+    model.addAttribute(
+        "boardSummary", openWork.stream().flatMap(summary -> summary.summaryFor(caller).stream()).findFirst().orElse(null));
     return "console/inbox";
   }
 
@@ -70,10 +108,26 @@ class ConsoleController {
     model.addAttribute("caller", caller);
     model.addAttribute("detail", detail);
     model.addAttribute("claimedByMe", detail.task().isAssignedTo(caller.username()));
+    addConversation(detail, StaffCaller.of(authentication), model);
     // Inside a <script> element: "<" is escaped so no form text can close the element.
     model.addAttribute(
         "formSchema", detail.form() == null ? null : json.writeValueAsString(detail.form()).replace("<", "\\u003c"));
+    model.addAttribute("formVariables", json.writeValueAsString(detail.formVariables()).replace("<", "\\u003c"));
     return "console/task";
+  }
+
+  /**
+   * What the person wrote and answered, for those with a need to know (the specialist asked to accept the case, the
+   * curators of a curator task, the supervisor of an escalation), so the task can be decided on this page.
+   */
+  private void addConversation(TaskDetail detail, StaffCaller reader, Model model) {
+    if (detail.request() == null || !access.mayRead(reader, detail.request().id())) {
+      return;
+    }
+    ConversationView conversation = conversations.read(reader, detail.request().id(), "en");
+    model.addAttribute("conversation", conversation);
+    model.addAttribute("authors", authors.of(reader, conversation.messages()));
+    model.addAttribute("mayWrite", access.mayReply(reader, detail.request().id()).isPresent());
   }
 
   @PostMapping("/tasks/{id}/claim")

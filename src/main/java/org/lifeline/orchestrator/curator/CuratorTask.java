@@ -16,6 +16,9 @@ import java.util.UUID;
  * @param candidateGroups e.g. {@code curators}, {@code specialists}, {@code supervisors}
  * @param assignee who claimed it, or null
  * @param formId the linked Camunda Form's id, or null
+ * @param priority 0-100, higher first (from the model's {@code zeebe:priorityDefinition}, fed by the risk level; 50
+ *     when the model sets none)
+ * @param dueDate when the task should be done (from the model's {@code zeebe:taskSchedule}), or null
  */
 public record CuratorTask(
     String id,
@@ -26,7 +29,9 @@ public record CuratorTask(
     List<String> candidateGroups,
     String assignee,
     Instant createdAt,
-    String formId) {
+    String formId,
+    int priority,
+    Instant dueDate) {
 
   public CuratorTask {
     candidateGroups = candidateGroups == null ? List.of() : List.copyOf(candidateGroups);

@@ -4,8 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.lifeline.orchestrator.audit.AccessAudit;
 import org.lifeline.orchestrator.request.RequestNotFoundException;
 import org.lifeline.orchestrator.request.RequestQueries;
@@ -46,7 +51,7 @@ public class CuratorTasks {
     this.clock = clock;
   }
 
-  /** Open tasks the caller may see, oldest first. */
+  /** Open tasks the caller may see, the most urgent (highest priority) first, then the oldest. */
   public List<CuratorTask> list(Caller caller, TaskQuery query) {
     if (query.candidateGroup() != null && !caller.mayListGroup(query.candidateGroup())) {
       throw new AccessDeniedException("Not a member of " + query.candidateGroup());
@@ -54,17 +59,32 @@ public class CuratorTasks {
     return backend.openTasks(query).stream().filter(caller::maySee).toList();
   }
 
+  /**
+   * The open tasks of these requests, whoever they are offered to, most urgent first: for the curators' board, which
+   * shows their names, assignees, priorities and due dates (no content). One look at the backend for all of them.
+   */
+  public Map<UUID, List<CuratorTask>> openTasksOf(Collection<UUID> requestIds) {
+    if (requestIds.isEmpty()) {
+      return Map.of();
+    }
+    Set<UUID> wanted = Set.copyOf(requestIds);
+    return backend.openTasks(new TaskQuery(null, null)).stream()
+        .filter(task -> task.requestId() != null && wanted.contains(task.requestId()))
+        .collect(Collectors.groupingBy(CuratorTask::requestId, LinkedHashMap::new, Collectors.toList()));
+  }
+
   public TaskDetail get(Caller caller, String taskId) {
     CuratorTask task = visible(caller, taskId);
     JsonNode form = models.form(task.formId()).orElse(null);
+    Map<String, Object> formVariables = backend.variables(task, models.formInputs(task.formId()));
     if (task.requestId() == null) {
-      return new TaskDetail(task, form, null, List.of());
+      return new TaskDetail(task, form, formVariables, null, List.of());
     }
     try {
       RequestView request = requests.view(task.requestId());
-      return new TaskDetail(task, form, request, requests.viewsOfContact(request.contactId()));
+      return new TaskDetail(task, form, formVariables, request, requests.viewsOfContact(request.contactId()));
     } catch (RequestNotFoundException unknownRequest) {
-      return new TaskDetail(task, form, null, List.of());
+      return new TaskDetail(task, form, formVariables, null, List.of());
     }
   }
 
@@ -95,8 +115,8 @@ public class CuratorTasks {
   }
 
   /**
-   * Validates the values against the task's form, keeps free text in the database and completes
-   * the task with the rest. Invalid values complete nothing.
+   * Validates the values against the task's form (options from a variable against the task's own variables), keeps
+   * free text in the database and completes the task with the rest. Invalid values complete nothing.
    */
   @Transactional
   public void complete(Caller caller, String taskId, Map<String, Object> values) {
@@ -106,7 +126,8 @@ public class CuratorTasks {
           task.assignee() == null ? "Claim the task before completing it" : "The task is claimed by " + task.assignee());
     }
     JsonNode schema = models.form(task.formId()).orElseGet(json::createObjectNode);
-    FormValidator.ValidatedForm form = FormValidator.validate(schema, values);
+    FormValidator.ValidatedForm form =
+        FormValidator.validate(schema, values, backend.variables(task, models.formInputs(task.formId())));
     form.notes().forEach((field, text) -> notes.save(new TaskNote(clock.instant(), caller.username(), task, field, text)));
     record(caller, TaskAction.COMPLETED, task, toJson(form.variables()));
     backend.complete(taskId, form.variables());

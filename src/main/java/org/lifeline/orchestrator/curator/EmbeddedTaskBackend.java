@@ -15,6 +15,10 @@ import io.grpc.Status;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,6 +107,8 @@ class EmbeddedTaskBackend implements TaskBackend {
       return;
     }
     var definition = models.task(job.getBpmnProcessId(), job.getElementId());
+    String formId = definition.map(TaskModels.UserTaskDefinition::formId).orElse(null);
+    Map<String, Object> variables = job.getVariablesAsMap();
     InboxTask task =
         new InboxTask(
             job.getKey(),
@@ -114,7 +120,10 @@ class EmbeddedTaskBackend implements TaskBackend {
             requestIdOf(job),
             candidateGroupsOf(job),
             job.getCustomHeaders().get(ASSIGNEE_HEADER),
-            definition.map(TaskModels.UserTaskDefinition::formId).orElse(null),
+            formId,
+            priorityOf(variables),
+            dueDateOf(job),
+            formVariablesOf(formId, variables),
             clock.instant());
     try {
       transaction.executeWithoutResult(status -> inbox.save(task));
@@ -126,7 +135,7 @@ class EmbeddedTaskBackend implements TaskBackend {
   @Override
   public List<CuratorTask> openTasks(TaskQuery query) {
     followEngine();
-    return inbox.findByStateOrderByCreatedAtAscJobKeyAsc(InboxTask.State.OPEN).stream()
+    return inbox.findByStateOrderByPriorityDescCreatedAtAscJobKeyAsc(InboxTask.State.OPEN).stream()
         .map(InboxTask::toTask)
         .filter(task -> query.candidateGroup() == null || task.candidateGroups().contains(query.candidateGroup()))
         .filter(task -> query.assignee() == null || query.assignee().equals(task.assignee()))
@@ -137,6 +146,24 @@ class EmbeddedTaskBackend implements TaskBackend {
   public Optional<CuratorTask> find(String taskId) {
     followEngine();
     return openRow(taskId).map(InboxTask::toTask);
+  }
+
+  @Override
+  public Map<String, Object> variables(CuratorTask task, Set<String> names) {
+    if (names.isEmpty()) {
+      return Map.of();
+    }
+    String stored = parseKey(task.id()).flatMap(inbox::findById).map(InboxTask::getFormVariables).orElse(null);
+    if (stored == null) {
+      return Map.of();
+    }
+    try {
+      Map<String, Object> all = json.readValue(stored, new TypeReference<Map<String, Object>>() {});
+      all.keySet().retainAll(names);
+      return all;
+    } catch (IOException e) {
+      throw new IllegalStateException("Unreadable form variables of task " + task.id(), e);
+    }
   }
 
   @Override
@@ -289,6 +316,45 @@ class EmbeddedTaskBackend implements TaskBackend {
       return json.readValue(header, new TypeReference<List<String>>() {});
     } catch (IOException e) {
       throw new IllegalStateException("Unreadable candidate groups of job " + job.getKey() + ": " + header, e);
+    }
+  }
+
+  /** The priority the adapted model evaluated into the task's local variable; the default without one. */
+  private static int priorityOf(Map<String, Object> variables) {
+    return variables.get(UserTaskAdaptation.PRIORITY_VARIABLE) instanceof Number number
+        ? Math.clamp(number.longValue(), 0, 100)
+        : UserTaskAdaptation.DEFAULT_PRIORITY;
+  }
+
+  /** The due date header, as the engine writes it ({@code 2026-03-01T10:15:00Z[Etc/UTC]} or an offset date-time). */
+  private static Instant dueDateOf(ActivatedJob job) {
+    String header = job.getCustomHeaders().get(UserTaskAdaptation.DUE_DATE_HEADER);
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    try {
+      return ZonedDateTime.parse(header).toInstant();
+    } catch (DateTimeParseException notZoned) {
+      log.warn("Job {} has a due date that is not a date-time: {}", job.getKey(), header);
+      return null;
+    }
+  }
+
+  /** What the task's form shows, as JSON; null when it shows nothing. */
+  private String formVariablesOf(String formId, Map<String, Object> variables) {
+    Map<String, Object> shown = new HashMap<>();
+    for (String name : models.formInputs(formId)) {
+      if (variables.containsKey(name)) {
+        shown.put(name, variables.get(name));
+      }
+    }
+    if (shown.isEmpty()) {
+      return null;
+    }
+    try {
+      return json.writeValueAsString(shown);
+    } catch (IOException e) {
+      throw new IllegalStateException("Form variables of job cannot be written as JSON", e);
     }
   }
 

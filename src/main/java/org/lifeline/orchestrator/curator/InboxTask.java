@@ -53,6 +53,15 @@ class InboxTask {
   private String assignee;
   private String formId;
 
+  /** 0-100, higher first. */
+  @Column(nullable = false)
+  private int priority;
+
+  private Instant dueDate;
+
+  /** The process variables the task's form shows, as a JSON object (ids, codes, staff names). */
+  private String formVariables;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   private State state;
@@ -77,6 +86,9 @@ class InboxTask {
       List<String> candidateGroups,
       String assignee,
       String formId,
+      int priority,
+      Instant dueDate,
+      String formVariables,
       Instant createdAt) {
     this.jobKey = jobKey;
     this.engineRun = engineRun;
@@ -88,6 +100,9 @@ class InboxTask {
     this.candidateGroups = String.join(",", candidateGroups);
     this.assignee = assignee;
     this.formId = formId;
+    this.priority = priority;
+    this.dueDate = dueDate;
+    this.formVariables = formVariables;
     this.state = State.OPEN;
     this.createdAt = createdAt;
   }
@@ -96,7 +111,17 @@ class InboxTask {
     List<String> groups =
         candidateGroups.isEmpty() ? List.of() : Arrays.stream(candidateGroups.split(",")).toList();
     return new CuratorTask(
-        String.valueOf(jobKey), requestId, name, elementId, bpmnProcessId, groups, assignee, createdAt, formId);
+        String.valueOf(jobKey),
+        requestId,
+        name,
+        elementId,
+        bpmnProcessId,
+        groups,
+        assignee,
+        createdAt,
+        formId,
+        priority,
+        dueDate);
   }
 
   void assign(String username) {
@@ -122,5 +147,9 @@ class InboxTask {
 
   String getEngineRun() {
     return engineRun;
+  }
+
+  String getFormVariables() {
+    return formVariables;
   }
 }

@@ -9,7 +9,8 @@ import org.springframework.data.repository.query.Param;
 
 interface InboxTaskRepository extends JpaRepository<InboxTask, Long> {
 
-  List<InboxTask> findByStateOrderByCreatedAtAscJobKeyAsc(InboxTask.State state);
+  /** Highest priority first, then the oldest (index ix_user_task_inbox_priority). */
+  List<InboxTask> findByStateOrderByPriorityDescCreatedAtAscJobKeyAsc(InboxTask.State state);
 
   List<InboxTask> findByStateAndEngineRun(InboxTask.State state, String engineRun);
 

@@ -3,6 +3,7 @@ package org.lifeline.orchestrator.curator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where open user tasks live: the platform's own inbox of job-worker user tasks (embedded engine)
@@ -11,11 +12,16 @@ import java.util.Optional;
  */
 interface TaskBackend {
 
-  /** Open tasks, oldest first. */
+  /** Open tasks, highest priority first, then oldest first. */
   List<CuratorTask> openTasks(TaskQuery query);
 
   /** The task if it is still open. */
   Optional<CuratorTask> find(String taskId);
+
+  /**
+   * The task's variables among those named (the inputs of its form); a variable the task does not have is left out.
+   */
+  Map<String, Object> variables(CuratorTask task, Set<String> names);
 
   /** Assigns the task to the user; {@link TaskConflictException} if someone else holds it. */
   void claim(String taskId, String username);

@@ -14,6 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.lifeline.orchestrator.engine.ProcessModelDeployer;
 import org.lifeline.orchestrator.engine.ProcessModelDeployer.ModelResource;
 import org.springframework.stereotype.Component;
@@ -26,8 +30,12 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskModels {
 
+  /** A variable a form text shows: {@code {{name}}} or the root of {@code {{name.field}}}. */
+  private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
+
   private final Map<String, UserTaskDefinition> tasks = new HashMap<>();
   private final Map<String, JsonNode> forms = new HashMap<>();
+  private final Map<String, Set<String>> formInputs = new HashMap<>();
 
   TaskModels(ProcessModelDeployer deployer, ObjectMapper json) {
     for (ModelResource model : deployer.modelResources()) {
@@ -45,6 +53,14 @@ class TaskModels {
 
   Optional<JsonNode> form(String formId) {
     return formId == null ? Optional.empty() : Optional.ofNullable(forms.get(formId));
+  }
+
+  /**
+   * The process variables a form shows: the option lists of its fields ({@code valuesKey}) and the variables its
+   * texts name ({@code {{proposedSpecialistLabel}}}). Tasklist hands a form every variable; the console hands it these.
+   */
+  Set<String> formInputs(String formId) {
+    return formId == null ? Set.of() : formInputs.getOrDefault(formId, Set.of());
   }
 
   List<UserTaskDefinition> allUserTasks() {
@@ -86,8 +102,27 @@ class TaskModels {
         throw new IllegalStateException("Form " + model.name() + " has no id");
       }
       forms.put(id, schema);
+      Set<String> inputs = new TreeSet<>();
+      collectInputs(schema.path("components"), inputs);
+      formInputs.put(id, Set.copyOf(inputs));
     } catch (IOException e) {
       throw new UncheckedIOException("Form " + model.name() + " is not valid JSON", e);
+    }
+  }
+
+  private static void collectInputs(JsonNode components, Set<String> inputs) {
+    for (JsonNode component : components) {
+      if (component.hasNonNull("valuesKey")) {
+        inputs.add(component.path("valuesKey").asText());
+      }
+      String text = component.path("text").asText("");
+      if (!text.startsWith("=")) {
+        Matcher variable = TEMPLATE_VARIABLE.matcher(text);
+        while (variable.find()) {
+          inputs.add(variable.group(1));
+        }
+      }
+      collectInputs(component.path("components"), inputs);
     }
   }
 

@@ -3,7 +3,6 @@ package org.lifeline.orchestrator.curator;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import org.lifeline.orchestrator.engine.UserTaskAdaptation;
-import org.lifeline.orchestrator.request.HelpRequestProcess.Variables;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -11,7 +10,8 @@ import org.springframework.stereotype.Component;
  * Embedded mode: takes every job-worker user task (see {@link UserTaskAdaptation}) into the
  * platform's inbox. The job stays activated, not completed, until a person completes the task
  * through the task API; the long timeout keeps other workers off it (the inbox renews it).
- * Only {@code requestId} is fetched: the curator's context comes from the database.
+ * The curator's context comes from the database; of the job's variables (ids, codes, flags and staff names only, like
+ * every process variable) the inbox keeps the request id, the task's priority and what its form shows.
  */
 @Component
 @ConditionalOnProperty(name = "lifeline.engine.mode", havingValue = "embedded", matchIfMissing = true)
@@ -30,7 +30,7 @@ public class UserTaskWorker {
       type = UserTaskAdaptation.JOB_TYPE,
       autoComplete = false,
       timeout = TIMEOUT_MILLIS,
-      fetchVariables = {Variables.REQUEST_ID})
+      fetchAllVariables = true)
   public void userTask(ActivatedJob job) {
     inbox.record(job);
   }

@@ -12,6 +12,8 @@ interface EscalationRepository extends JpaRepository<Escalation, UUID> {
 
   List<Escalation> findByRequestIdAndClosedAtIsNull(UUID requestId);
 
+  boolean existsByRequestIdAndClosedAtIsNull(UUID requestId);
+
   List<Escalation> findByRequestIdOrderByOpenedAt(UUID requestId);
 
   List<Escalation> findByClosedAtIsNullOrderByOpenedAt(Limit limit);

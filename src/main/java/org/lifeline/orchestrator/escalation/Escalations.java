@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import org.lifeline.orchestrator.alert.AlertEvent;
+import org.lifeline.orchestrator.alert.StaffAlerts;
 import org.lifeline.orchestrator.request.HelpRequest;
 import org.lifeline.orchestrator.request.RequestLifecycle;
 import org.lifeline.orchestrator.request.RequestStatus;
 import org.lifeline.orchestrator.request.RiskLevel;
+import org.lifeline.orchestrator.staff.OnDuty;
+import org.lifeline.orchestrator.staff.OnDutyRota;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Limit;
@@ -32,22 +35,22 @@ class Escalations {
   private final EscalationRepository escalations;
   private final EscalationSignalRepository signals;
   private final RequestLifecycle lifecycle;
-  private final EscalationProperties properties;
-  private final List<StaffNotifier> notifiers;
+  private final OnDutyRota rota;
+  private final StaffAlerts alerts;
   private final Clock clock;
 
   Escalations(
       EscalationRepository escalations,
       EscalationSignalRepository signals,
       RequestLifecycle lifecycle,
-      EscalationProperties properties,
-      List<StaffNotifier> notifiers,
+      OnDutyRota rota,
+      StaffAlerts alerts,
       Clock clock) {
     this.escalations = escalations;
     this.signals = signals;
     this.lifecycle = lifecycle;
-    this.properties = properties;
-    this.notifiers = notifiers;
+    this.rota = rota;
+    this.alerts = alerts;
     this.clock = clock;
   }
 
@@ -71,7 +74,9 @@ class Escalations {
   }
 
   /**
-   * Alerts the staff for this step (primary on-duty supervisor, backup, or all supervisors) unless that was done.
+   * Alerts the staff for this step (primary on-duty supervisor, backup, or all supervisors) unless that was done: who
+   * is on duty is asked of the rota now, the alerts are queued with this step (once per escalation and step) and
+   * delivered by the staff-alert outbox.
    *
    * @param step ON_DUTY_NOTIFIED, BACKUP_NOTIFIED or ALL_SUPERVISORS_ALERTED
    */
@@ -80,20 +85,27 @@ class Escalations {
     if (escalation.hasReached(step)) {
       return;
     }
-    List<StaffMember> recipients = recipientsOf(step);
-    StaffAlert alert =
-        new StaffAlert(escalation.getId(), escalation.getRequestId(), escalation.getLevel(), reasonOf(step));
-    for (StaffMember member : recipients) {
-      notifierFor(member).notify(member, alert);
-    }
-    if (recipients.isEmpty()) {
-      log.error("No staff configured for escalation step '{}' (lifeline.escalation.on-duty)", step.code());
+    List<String> alerted =
+        alerts.alert(
+            eventOf(step),
+            escalation.getRequestId(),
+            escalation.getLevel(),
+            recipientsOf(step),
+            escalation.getId() + ":" + step.code());
+    if (alerted.isEmpty()) {
+      log.error(
+          "Nobody could be alerted for escalation step '{}' of request {}: set the on-duty rota (enabled supervisors)",
+          step.code(),
+          escalation.getRequestId());
     }
     Instant now = clock.instant();
     escalation.reached(step, now);
-    String notified =
-        recipients.isEmpty() ? "nobody-configured" : recipients.stream().map(StaffMember::username).collect(Collectors.joining(","));
-    lifecycle.recordEscalationStep(escalation.getRequestId(), step.code(), escalation.getLevel(), notified, ACTOR);
+    lifecycle.recordEscalationStep(
+        escalation.getRequestId(),
+        step.code(),
+        escalation.getLevel(),
+        alerted.isEmpty() ? "nobody-on-duty" : String.join(",", alerted),
+        ACTOR);
   }
 
   /**
@@ -174,8 +186,8 @@ class Escalations {
             () -> new IllegalStateException("No escalation registered for process instance " + processInstanceKey));
   }
 
-  private List<StaffMember> recipientsOf(EscalationStep step) {
-    EscalationProperties.OnDuty onDuty = properties.onDuty();
+  private List<String> recipientsOf(EscalationStep step) {
+    OnDuty onDuty = rota.current();
     return switch (step) {
       case ON_DUTY_NOTIFIED -> onDuty.primary() == null ? List.of() : List.of(onDuty.primary());
       case BACKUP_NOTIFIED -> onDuty.backup() == null ? List.of() : List.of(onDuty.backup());
@@ -184,18 +196,11 @@ class Escalations {
     };
   }
 
-  private static String reasonOf(EscalationStep step) {
+  private static AlertEvent eventOf(EscalationStep step) {
     return switch (step) {
-      case ON_DUTY_NOTIFIED -> "on-duty";
-      case BACKUP_NOTIFIED -> "backup";
-      default -> "all-supervisors";
+      case ON_DUTY_NOTIFIED -> AlertEvent.ESCALATION_ON_DUTY;
+      case BACKUP_NOTIFIED -> AlertEvent.ESCALATION_BACKUP;
+      default -> AlertEvent.ESCALATION_ALL;
     };
-  }
-
-  private StaffNotifier notifierFor(StaffMember member) {
-    return notifiers.stream()
-        .filter(notifier -> notifier.delivers(member.channel()))
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("No adapter delivers staff alerts on " + member.channel()));
   }
 }

@@ -1,6 +1,5 @@
 package org.lifeline.orchestrator.notification;
 
-import org.lifeline.orchestrator.contact.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -18,7 +17,7 @@ class LogMessageChannel implements MessageChannel {
   private static final Logger log = LoggerFactory.getLogger(LogMessageChannel.class);
 
   @Override
-  public boolean delivers(Channel channel) {
+  public boolean delivers(OutboundMessage message) {
     return true;
   }
 
@@ -26,7 +25,7 @@ class LogMessageChannel implements MessageChannel {
   public void send(OutboundMessage message, String channelUserId, String text) {
     log.info(
         "Message '{}' for request {} on {} ({} characters)",
-        message.getTemplate(),
+        message.getTemplate() == null ? message.getKind() : message.getTemplate(),
         message.getRequestId(),
         message.getChannel().code(),
         text.length());

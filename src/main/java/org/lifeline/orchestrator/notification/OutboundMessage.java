@@ -10,15 +10,32 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.lifeline.orchestrator.contact.Channel;
+import org.lifeline.orchestrator.request.MessageKind;
 
-/** A message to a person, stored with the decision to send it and delivered afterwards. */
+/**
+ * A message to a person, stored with the decision to send it and delivered afterwards: a process template (its text
+ * is rendered at delivery, in the person's language) or a staff reply (its text is in the conversation; the row says
+ * who wrote it and the name the person sees).
+ */
 @Entity
 public class OutboundMessage {
 
   public enum Status {
     PENDING,
     SENT,
-    FAILED
+    /** Given up after the last attempt, or the text was gone (erased) before delivery. */
+    FAILED,
+    /** The channel said nobody can receive it there (the bot was blocked, the integrator's contact is gone). */
+    UNREACHABLE;
+
+    public Delivery delivery() {
+      return switch (this) {
+        case PENDING -> Delivery.QUEUED;
+        case SENT -> Delivery.SENT;
+        case FAILED -> Delivery.FAILED;
+        case UNREACHABLE -> Delivery.UNREACHABLE;
+      };
+    }
   }
 
   @Id private UUID id;
@@ -33,8 +50,18 @@ public class OutboundMessage {
   @Column(nullable = false)
   private Channel channel;
 
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false)
+  private MessageKind kind;
+
+  /** Of a template; null for a reply. */
   private String template;
+
+  /** Of a reply: the staff member's username. */
+  private String author;
+
+  /** Of a reply: the name the person sees it from. */
+  private String senderName;
 
   @Column(nullable = false)
   private String dedupKey;
@@ -56,22 +83,53 @@ public class OutboundMessage {
   private Instant sentAt;
   private String lastError;
 
+  /** The integrator that brought the request, if one did: its webhook may deliver the message. */
+  private String integrator;
+
   @Version private long version;
 
   protected OutboundMessage() {}
 
-  OutboundMessage(
-      UUID requestId, UUID contactId, Channel channel, String template, String dedupKey, String language, Instant now) {
+  private OutboundMessage(
+      UUID requestId, UUID contactId, Channel channel, MessageKind kind, String dedupKey, String language, Instant now) {
     this.id = UUID.randomUUID();
     this.requestId = requestId;
     this.contactId = contactId;
     this.channel = channel;
-    this.template = template;
+    this.kind = kind;
     this.dedupKey = dedupKey;
     this.language = language;
     this.status = Status.PENDING;
     this.nextAttemptAt = now;
     this.createdAt = now;
+  }
+
+  static OutboundMessage template(
+      UUID requestId, UUID contactId, Channel channel, String template, String dedupKey, String language, Instant now) {
+    OutboundMessage message = new OutboundMessage(requestId, contactId, channel, MessageKind.TEMPLATE, dedupKey, language, now);
+    message.template = template;
+    return message;
+  }
+
+  static OutboundMessage reply(
+      UUID requestId,
+      UUID contactId,
+      Channel channel,
+      String author,
+      String senderName,
+      String dedupKey,
+      String language,
+      Instant now) {
+    OutboundMessage message = new OutboundMessage(requestId, contactId, channel, MessageKind.REPLY, dedupKey, language, now);
+    message.author = author;
+    message.senderName = senderName;
+    return message;
+  }
+
+  /** Remembers the integrator of the request, so its webhook (if configured) delivers the message. */
+  OutboundMessage broughtBy(String integrator) {
+    this.integrator = integrator;
+    return this;
   }
 
   void sent(Instant now) {
@@ -87,10 +145,17 @@ public class OutboundMessage {
   }
 
   /** Nobody can receive it on this channel: give up without retrying. */
-  void undeliverable(String reason, Instant now) {
+  void unreachable(String reason, Instant now) {
     attempts++;
-    status = Status.FAILED;
+    status = Status.UNREACHABLE;
     lastError = reason == null ? "recipient unreachable" : reason.substring(0, Math.min(reason.length(), 500));
+    nextAttemptAt = now;
+  }
+
+  /** There is nothing to send any more (a reply's text was erased first): give up without an attempt. */
+  void abandoned(String reason, Instant now) {
+    status = Status.FAILED;
+    lastError = reason;
     nextAttemptAt = now;
   }
 
@@ -103,6 +168,10 @@ public class OutboundMessage {
     } else {
       nextAttemptAt = now.plus(firstBackoff.multipliedBy(1L << Math.min(attempts - 1, 16)));
     }
+  }
+
+  public String getIntegrator() {
+    return integrator;
   }
 
   public UUID getId() {
@@ -121,12 +190,28 @@ public class OutboundMessage {
     return channel;
   }
 
+  public MessageKind getKind() {
+    return kind;
+  }
+
   public String getTemplate() {
     return template;
   }
 
+  public String getAuthor() {
+    return author;
+  }
+
+  public String getSenderName() {
+    return senderName;
+  }
+
   public String getDedupKey() {
     return dedupKey;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
   }
 
   public String getLanguage() {

@@ -12,6 +12,8 @@ public interface OutboundMessageRepository extends JpaRepository<OutboundMessage
 
   boolean existsByRequestIdAndDedupKey(UUID requestId, String dedupKey);
 
+  Optional<OutboundMessage> findByRequestIdAndDedupKey(UUID requestId, String dedupKey);
+
   List<OutboundMessage> findByRequestIdOrderByCreatedAt(UUID requestId);
 
   @Query(

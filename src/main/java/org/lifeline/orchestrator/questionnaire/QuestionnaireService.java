@@ -52,6 +52,29 @@ public class QuestionnaireService {
     return new Sheet(questionnaire, request, stored);
   }
 
+  /**
+   * The stored answers as staff read them, in the order given: each question's prompt and a choice's label in the
+   * language (English where a text is missing); a skipped question has no answer. Sensitive: for readers with a need
+   * to know only.
+   */
+  @Transactional(readOnly = true)
+  public List<LabelledAnswer> labelledAnswers(UUID requestId, String language) {
+    return answers.findByRequestIdOrderByAnsweredAtAscIdAsc(requestId).stream()
+        .map(stored -> labelled(stored, language))
+        .toList();
+  }
+
+  private LabelledAnswer labelled(QuestionnaireAnswer stored, String language) {
+    Optional<Question> question = questionnaire.definition().question(stored.getQuestionId());
+    String value = stored.getAnswer();
+    String answer =
+        value == null || Questionnaire.SKIPPED.equals(value)
+            ? null
+            : question.flatMap(known -> known.option(value)).map(option -> option.label().in(language)).orElse(value);
+    return new LabelledAnswer(
+        stored.getQuestionId(), question.map(known -> known.prompt().in(language)).orElse(stored.getQuestionId()), answer);
+  }
+
   /** Where the request's questionnaire stands; refused when the questionnaire is not open. */
   @Transactional(readOnly = true)
   public Sheet openSheet(UUID requestId) {

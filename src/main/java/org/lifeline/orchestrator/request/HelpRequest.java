@@ -56,6 +56,10 @@ public class HelpRequest {
   @Column(nullable = false)
   private Instant updatedAt;
 
+  /** When the request entered its current status (the board's "waiting since"). */
+  @Column(nullable = false)
+  private Instant statusChangedAt;
+
   @Version private long version;
 
   protected HelpRequest() {}
@@ -70,6 +74,7 @@ public class HelpRequest {
     this.riskLevel = RiskLevel.NONE;
     this.createdAt = now;
     this.updatedAt = now;
+    this.statusChangedAt = now;
   }
 
   public void rememberIntegrator(String integrator) {
@@ -85,6 +90,7 @@ public class HelpRequest {
   void changeStatus(RequestStatus newStatus, Instant now) {
     this.status = newStatus;
     this.updatedAt = now;
+    this.statusChangedAt = now;
   }
 
   void stateAge(int age, Instant now) {
@@ -163,5 +169,9 @@ public class HelpRequest {
 
   public Instant getUpdatedAt() {
     return updatedAt;
+  }
+
+  public Instant getStatusChangedAt() {
+    return statusChangedAt;
   }
 }

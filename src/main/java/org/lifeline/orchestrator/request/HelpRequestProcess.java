@@ -20,6 +20,7 @@ public final class HelpRequestProcess {
   public static final String DECISION_ASSIGNMENT_CONFIRMATION = "assignment-confirmation";
   public static final String FORM_ASSIGNMENT_CONFIRMATION = "assignment-confirmation";
   public static final String FORM_ASSIGNMENT_RESPONSE = "assignment-response";
+  public static final String FORM_FIRST_CONTACT_REVIEW = "first-contact-review";
 
   public static final String JOB_SEND_GREETING = "sendGreeting";
   public static final String JOB_SET_REQUEST_STATUS = "setRequestStatus";
@@ -31,6 +32,9 @@ public final class HelpRequestProcess {
   public static final String JOB_PROPOSE_SPECIALIST = "proposeSpecialist";
   public static final String JOB_RESERVE_SPECIALIST = "reserveSpecialist";
   public static final String JOB_RELEASE_SPECIALIST = "releaseSpecialist";
+  public static final String JOB_CHECK_FIRST_CONTACT = "checkFirstContact";
+  public static final String JOB_REMIND_SPECIALIST = "remindSpecialist";
+  public static final String JOB_REASSIGN_SPECIALIST = "reassignSpecialist";
 
   /** Header of a {@value #JOB_SET_REQUEST_STATUS} task: the {@link RequestStatus} name to move to. */
   public static final String HEADER_STATUS = "status";
@@ -53,6 +57,24 @@ public final class HelpRequestProcess {
     public static final String CASE_CLOSED = "CaseClosed";
     /** The closure is stored before it is published; it waits while the acceptance is still being recorded. */
     public static final Duration CASE_CLOSED_TIME_TO_LIVE = Duration.ofDays(1);
+    /** The specialist holding the case sent the person their first reply. */
+    public static final String FIRST_REPLY_SENT = "FirstReplySent";
+    /**
+     * Short: it only bridges the moments the first-contact watch is not listening (a curator's review, a reminder being
+     * recorded); when the watch's timer fires it asks the database anyway, so a message that expired loses nothing.
+     */
+    public static final Duration FIRST_REPLY_SENT_TIME_TO_LIVE = Duration.ofMinutes(10);
+    /**
+     * A curator moves an accepted case to another specialist; carries {@value Variables#REASSIGN_TO_SPECIALIST_ID}
+     * and {@value Variables#REASSIGNED_BY}. It interrupts the care stage.
+     */
+    public static final String REASSIGNMENT_REQUESTED = "ReassignmentRequested";
+    /**
+     * Short: it only bridges the moment between the acceptance being recorded and the care stage being entered; a
+     * request that is not in care any more has no use for it. While it waits, a second reassignment of the same
+     * holder is refused (same message id).
+     */
+    public static final Duration REASSIGNMENT_REQUESTED_TIME_TO_LIVE = Duration.ofMinutes(1);
 
     private Messages() {}
   }
@@ -82,8 +104,25 @@ public final class HelpRequestProcess {
     public static final String TASK_RELEASE_DECLINED = "Task_ReleaseDeclined";
     public static final String TASK_RELEASE_TIMED_OUT = "Task_ReleaseTimedOut";
     public static final String TASK_MARK_IN_PROGRESS = "Task_MarkInProgress";
+    public static final String SUBPROCESS_FIRST_CONTACT = "SubProcess_FirstContact";
+    /** Where the watch waits for the first reply or its time to run out. */
+    public static final String GATEWAY_AWAIT_FIRST_REPLY = "Gateway_AwaitFirstReply";
+    public static final String EVENT_FIRST_REPLY_SENT = "Event_FirstReplySent";
+    public static final String TIMER_FIRST_CONTACT_DUE = "Timer_FirstContactDue";
+    public static final String TASK_CHECK_FIRST_CONTACT = "Task_CheckFirstContact";
+    public static final String TASK_REVIEW_FIRST_CONTACT = "Task_ReviewFirstContact";
+    public static final String EVENT_FIRST_REPLY_DURING_REVIEW = "Event_FirstReplyDuringReview";
+    public static final String TASK_REMIND_SPECIALIST = "Task_RemindSpecialist";
+    public static final String EVENT_CLOSED_BEFORE_FIRST_CONTACT = "Event_ClosedBeforeFirstContact";
+    public static final String EVENT_REASSIGN_REQUESTED = "Event_ReassignRequested";
+    public static final String TASK_RELEASE_WITHOUT_FIRST_CONTACT = "Task_ReleaseWithoutFirstContact";
     public static final String EVENT_CASE_CLOSED = "Event_CaseClosed";
     public static final String END_CASE_CLOSED = "EndEvent_CaseClosed";
+    /** Help delivery: the first-contact watch and the wait for the closure; a reassignment interrupts it. */
+    public static final String SUBPROCESS_CARE = "SubProcess_Care";
+    public static final String EVENT_REASSIGNMENT_REQUESTED = "Event_ReassignmentRequested";
+    public static final String TASK_REASSIGN_SPECIALIST = "Task_ReassignSpecialist";
+    public static final String GATEWAY_CHOSEN_RESERVED = "Gateway_ChosenReserved";
 
     private Elements() {}
   }
@@ -93,6 +132,10 @@ public final class HelpRequestProcess {
     public static final String DECLINED = "DECLINED";
     public static final String TIMED_OUT = "TIMED_OUT";
     public static final String PASSED_OVER = "PASSED_OVER";
+    /** Curators took the case away: the specialist had not written to the person in time. */
+    public static final String NO_FIRST_CONTACT = "NO_FIRST_CONTACT";
+    /** A curator moved the accepted case to another specialist. */
+    public static final String REASSIGNED = "REASSIGNED";
 
     private ExclusionReasons() {}
   }
@@ -124,12 +167,24 @@ public final class HelpRequestProcess {
     public static final String MATCH_FOUND = "matchFound";
     /** Set by {@value HelpRequestProcess#JOB_PROPOSE_SPECIALIST}: the proposed specialist's id (null without a match). */
     public static final String PROPOSED_SPECIALIST_ID = "proposedSpecialistId";
+    /**
+     * Set by {@value HelpRequestProcess#JOB_PROPOSE_SPECIALIST}: how curators see the proposed specialist (name, load,
+     * shift): staff facts, never the person's.
+     */
+    public static final String PROPOSED_SPECIALIST_LABEL = "proposedSpecialistLabel";
+    /**
+     * Set by {@value HelpRequestProcess#JOB_PROPOSE_SPECIALIST}: the next best specialists as form options, a list of
+     * {@code {label, value}} (value: the specialist's id), for the confirmation form's {@code valuesKey}.
+     */
+    public static final String SPECIALIST_OPTIONS = "specialistOptions";
     /** How many specialists declined the request, let it time out or were passed over (counted in the database). */
     public static final String FAILED_ATTEMPTS = "failedAttempts";
     /** Output of the decision {@value HelpRequestProcess#DECISION_ASSIGNMENT_CONFIRMATION}. */
     public static final String AUTO_CONFIRM = "autoConfirm";
-    /** Output of the curator's confirmation form: confirm or repropose. */
+    /** Output of the curator's confirmation form: confirm, choose (one of {@value #SPECIALIST_OPTIONS}) or repropose. */
     public static final String CONFIRMATION_DECISION = "confirmationDecision";
+    /** Output of the curator's confirmation form with "choose": the chosen specialist's id. */
+    public static final String CHOSEN_SPECIALIST_ID = "chosenSpecialistId";
     /** Set by {@value HelpRequestProcess#JOB_RESERVE_SPECIALIST}: the place was reserved. */
     public static final String RESERVED = "reserved";
     /** Set by {@value HelpRequestProcess#JOB_RESERVE_SPECIALIST}: the specialist's console username, or empty. */
@@ -140,6 +195,14 @@ public final class HelpRequestProcess {
     public static final String EXCLUSION_REASON = "exclusionReason";
     /** Carried by {@value Messages#CASE_CLOSED}: the outcome code (helped, referred, no-show, ...). */
     public static final String CASE_OUTCOME = "caseOutcome";
+    /** Set by {@value HelpRequestProcess#JOB_CHECK_FIRST_CONTACT}: the specialist holding the case has replied. */
+    public static final String FIRST_CONTACT_MADE = "firstContactMade";
+    /** Output of the curators' form for a case without first contact: remind, reassign or contacted. */
+    public static final String FIRST_CONTACT_DECISION = "firstContactDecision";
+    /** Carried by {@value Messages#REASSIGNMENT_REQUESTED}: the id of the specialist to take the case over. */
+    public static final String REASSIGN_TO_SPECIALIST_ID = "reassignToSpecialistId";
+    /** Carried by {@value Messages#REASSIGNMENT_REQUESTED}: the username of the curator who asked. */
+    public static final String REASSIGNED_BY = "reassignedBy";
     private Variables() {}
   }
 

@@ -1,7 +1,6 @@
 package org.lifeline.orchestrator.request;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,7 +9,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.UUID;
-import org.lifeline.orchestrator.platform.crypto.EncryptedText;
 
 /** One entry of a request's history. Append-only. */
 @Entity
@@ -50,9 +48,8 @@ public class RequestEvent {
   @Column(nullable = false)
   private String actor;
 
-  /** Text of an inbound message; sensitive: encrypted at rest, never exposed through the history API. */
-  @Convert(converter = EncryptedText.class)
-  private String content;
+  /** Of a message entry: MESSAGE (in), TEMPLATE or REPLY (out). The text itself is in the conversation, never here. */
+  private String kind;
 
   protected RequestEvent() {}
 
@@ -74,15 +71,25 @@ public class RequestEvent {
     return event;
   }
 
-  static RequestEvent messageIn(UUID requestId, String content, String actor, Instant at) {
+  static RequestEvent messageIn(UUID requestId, String actor, Instant at) {
     RequestEvent event = new RequestEvent(requestId, at, RequestEventType.MESSAGE_IN, actor);
-    event.content = content;
+    event.kind = MessageKind.MESSAGE.name();
     return event;
   }
 
-  static RequestEvent messageOut(UUID requestId, String template, String actor, Instant at) {
+  static RequestEvent messageOut(UUID requestId, MessageKind kind, String template, String actor, Instant at) {
     RequestEvent event = new RequestEvent(requestId, at, RequestEventType.MESSAGE_OUT, actor);
+    event.kind = kind.name();
     event.template = template;
+    return event;
+  }
+
+  /** A reminder to a member of staff (e.g. no first contact yet): who was reminded, about what, by which step. */
+  static RequestEvent staffReminded(UUID requestId, String about, String username, String reference, String actor, Instant at) {
+    RequestEvent event = new RequestEvent(requestId, at, RequestEventType.STAFF_REMINDED, actor);
+    event.step = about;
+    event.detail = username;
+    event.reason = reference;
     return event;
   }
 
@@ -152,7 +159,7 @@ public class RequestEvent {
     return actor;
   }
 
-  public String getContent() {
-    return content;
+  public String getKind() {
+    return kind;
   }
 }

@@ -10,5 +10,7 @@ public enum RequestEventType {
   /** A step of an emergency escalation: step, level and codes (outcome, decision, staff notified). */
   ESCALATION,
   /** The person cannot be reached on their channel any more (e.g. blocked the bot): curators must act. */
-  CHANNEL_UNREACHABLE
+  CHANNEL_UNREACHABLE,
+  /** A member of staff was reminded (step: what about, e.g. first-contact; detail: their username). */
+  STAFF_REMINDED
 }

@@ -98,10 +98,14 @@ public class RequestLifecycle {
     get(requestId).stateAge(age, clock.instant());
   }
 
-  /** Stores an inbound message and announces it ({@link InboundMessageRecorded}) within this transaction. */
-  public void recordInbound(UUID requestId, String content, String actor) {
-    events.save(RequestEvent.messageIn(requestId, content, actor, clock.instant()));
-    publisher.publishEvent(new InboundMessageRecorded(requestId, content));
+  /**
+   * Records an inbound message in the history (who, when; never the text) and announces it with its text ({@link
+   * InboundMessageRecorded}) within this transaction: the conversation stores the text, the risk detector scans it.
+   */
+  public void recordInbound(UUID requestId, String text, String author) {
+    Instant now = clock.instant();
+    events.save(RequestEvent.messageIn(requestId, author, now));
+    publisher.publishEvent(new InboundMessageRecorded(requestId, text, author, now));
   }
 
   /** A history entry for a risk signal: its level, source and codes (never the words that fired it). */
@@ -119,8 +123,31 @@ public class RequestLifecycle {
     get(requestId).prioritise(clock.instant());
   }
 
-  public void recordOutbound(UUID requestId, String template, String actor) {
-    events.save(RequestEvent.messageOut(requestId, template, actor, clock.instant()));
+  /** A delivered message: its kind and template (a reply has none) and who sent it; never the text. */
+  public void recordOutbound(UUID requestId, MessageKind kind, String template, String actor) {
+    events.save(RequestEvent.messageOut(requestId, kind, template, actor, clock.instant()));
+  }
+
+  /**
+   * A member of staff was reminded of something they owe the request (e.g. the first contact); once per reference,
+   * so a redelivered job records nothing new.
+   *
+   * @param about a code, e.g. {@code first-contact}
+   * @param reference what caused the reminder, as a code (e.g. the process step's key)
+   * @return whether it was recorded now
+   */
+  public boolean recordStaffReminder(UUID requestId, String about, String username, String reference, String actor) {
+    if (!REASON_CODE.matcher(reference).matches() || !REASON_CODE.matcher(about).matches()) {
+      throw new IllegalArgumentException("A reminder is described by codes, not text");
+    }
+    boolean known =
+        events.findByRequestIdAndTypeOrderByAtDescIdDesc(requestId, RequestEventType.STAFF_REMINDED).stream()
+            .anyMatch(event -> reference.equals(event.getReason()));
+    if (known) {
+      return false;
+    }
+    events.save(RequestEvent.staffReminded(requestId, about, username, reference, actor, clock.instant()));
+    return true;
   }
 
   public void recordChannelUnreachable(UUID requestId) {

@@ -2,12 +2,15 @@ package org.lifeline.orchestrator.telegram;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.lifeline.orchestrator.assignment.AssignmentService;
 import org.lifeline.orchestrator.contact.ContactDirectory;
 import org.lifeline.orchestrator.contact.ContactRepository;
 import org.lifeline.orchestrator.questionnaire.QuestionnaireConversation;
 import org.lifeline.orchestrator.intake.Intake;
+import org.lifeline.orchestrator.notification.Notifications;
 import org.lifeline.orchestrator.request.HelpRequestRepository;
 import org.lifeline.orchestrator.request.RequestLifecycle;
+import org.lifeline.orchestrator.staff.TelegramLinks;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -48,6 +51,11 @@ class TelegramConfiguration {
   }
 
   @Bean
+  TelegramStaffNotifier telegramStaffNotifier(TelegramBotApi api, SendRateLimiter limiter) {
+    return new TelegramStaffNotifier(api, limiter);
+  }
+
+  @Bean
   TelegramReplies telegramReplies(TelegramBotApi api, SendRateLimiter limiter, MessageSource messages) {
     return new TelegramReplies(api, limiter, messages);
   }
@@ -61,9 +69,14 @@ class TelegramConfiguration {
       Intake intake,
       TelegramReplies replies,
       TelegramQuestions questions,
+      AssignmentService assignment,
+      Notifications notifications,
+      TelegramLinks staffChats,
       TransactionTemplate transaction,
       Clock clock) {
-    return new TelegramDialogue(processed, contacts, requests, lifecycle, intake, replies, questions, transaction, clock);
+    return new TelegramDialogue(
+        processed, contacts, requests, lifecycle, intake, replies, questions, assignment, notifications, staffChats,
+        transaction, clock);
   }
 
   @Bean

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.lifeline.orchestrator.staff.StaffAccounts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -40,6 +41,12 @@ public @interface AssignmentDataTest {
     @Bean
     Clock clock() {
       return Clock.systemUTC();
+    }
+
+    /** Logins are not part of this slice: the import with logins is tested on the whole platform (OnboardingImportTest). */
+    @Bean
+    StaffAccounts staffAccounts() {
+      return org.mockito.Mockito.mock(StaffAccounts.class);
     }
   }
 }

@@ -3,6 +3,8 @@ package org.lifeline.orchestrator.assignment;
 import jakarta.persistence.EntityManager;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -64,7 +66,7 @@ class TestData {
   void load(UUID specialistId, int activeCases, Instant lastAssignedAt) {
     jdbc.sql("update specialist set active_cases = :cases, last_assigned_at = :at where id = :id")
         .param("cases", activeCases)
-        .param("at", lastAssignedAt)
+        .param("at", lastAssignedAt == null ? null : lastAssignedAt.atOffset(ZoneOffset.UTC))
         .param("id", specialistId)
         .update();
   }
@@ -73,7 +75,7 @@ class TestData {
   UUID request() {
     UUID contactId = UUID.randomUUID();
     UUID requestId = UUID.randomUUID();
-    Instant now = Instant.now();
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     jdbc.sql("insert into contact (id, channel, channel_user_id, created_at) values (:id, 'API', :user, :now)")
         .param("id", contactId)
         .param("user", contactId.toString())

@@ -90,7 +90,8 @@ class FormValidatorTest {
     assertThat(errorsOf(Map.of("decision", "accept", "score", 0))).containsExactly(new FieldError("score", "must be at least 1"));
     assertThat(errorsOf(Map.of("decision", "accept", "signals", "a"))).containsExactly(new FieldError("signals", "must be a list of the offered values"));
     assertThat(errorsOf(Map.of("decision", "accept", "note", 42))).containsExactly(new FieldError("note", "must be text"));
-    assertThat(FormValidator.validate(FORM, Map.of("decision", "reject", "computed", "x")).variables()).containsOnlyKeys("decision");
+    assertThat(FormValidator.validate(FORM, Map.of("decision", "reject", "hiddenReason", "too young", "computed", "x")).variables())
+        .containsOnlyKeys("decision");
   }
 
   @Test
@@ -104,6 +105,59 @@ class FormValidatorTest {
     JsonNode none = read("{}");
     assertThat(FormValidator.validate(none, Map.of()).variables()).isEmpty();
     assertThatThrownBy(() -> FormValidator.validate(none, Map.of("approved", true))).isInstanceOf(FormValidationException.class);
+  }
+
+  static final JsonNode CHOICE = read(
+      """
+      {"id":"c","components":[
+        {"type":"radio","key":"decision","validate":{"required":true},
+         "values":[{"label":"Confirm","value":"confirm"},{"label":"Choose","value":"choose"}]},
+        {"type":"select","key":"chosen","valuesKey":"options","validate":{"required":true},
+         "conditional":{"hide":"=decision != \\"choose\\""}},
+        {"type":"checklist","key":"also","valuesKey":"plain"}
+      ]}
+      """);
+
+  static final Map<String, Object> TASK_VARIABLES =
+      Map.of(
+          "options", List.of(Map.of("label", "Ivan (0 of 3)", "value", "id-ivan"), Map.of("label", "Olena", "value", "id-olena")),
+          "plain", List.of("a", "b"));
+
+  @Test
+  void optionsFromAVariableAcceptOnlyTheValuesTheTaskOffers() {
+    assertThat(FormValidator.validate(CHOICE, Map.of("decision", "choose", "chosen", "id-olena", "also", List.of("b")), TASK_VARIABLES)
+            .variables())
+        .containsEntry("chosen", "id-olena")
+        .containsEntry("also", List.of("b"));
+
+    assertThat(choiceErrors(Map.of("decision", "choose", "chosen", "id-someone-else", "also", List.of("c")), TASK_VARIABLES))
+        .containsExactlyInAnyOrder(
+            new FieldError("chosen", "must be one of the offered values"),
+            new FieldError("also", "must be one of the offered values"));
+    assertThat(choiceErrors(Map.of("decision", "choose", "chosen", "id-olena"), Map.of()))
+        .as("a task without the list offers nothing")
+        .containsExactly(new FieldError("chosen", "must be one of the offered values"));
+  }
+
+  @Test
+  void aFieldShownByASimpleConditionIsRequiredOnlyWhenShownAndDroppedWhenHidden() {
+    assertThat(choiceErrors(Map.of("decision", "choose"), TASK_VARIABLES))
+        .containsExactly(new FieldError("chosen", "is required"));
+    assertThat(FormValidator.validate(CHOICE, Map.of("decision", "confirm", "chosen", "id-olena"), TASK_VARIABLES).variables())
+        .as("hidden: its value goes nowhere, as form-js does not submit it")
+        .containsOnlyKeys("decision");
+    assertThat(choiceErrors(Map.of("chosen", "id-olena"), TASK_VARIABLES))
+        .as("without the decision the condition cannot be told: only the decision is reported")
+        .containsExactly(new FieldError("decision", "is required"));
+  }
+
+  private static List<FieldError> choiceErrors(Map<String, Object> values, Map<String, Object> taskVariables) {
+    try {
+      FormValidator.validate(CHOICE, values, taskVariables);
+      return List.of();
+    } catch (FormValidationException invalid) {
+      return invalid.errors();
+    }
   }
 
   private static List<FieldError> errorsOf(Map<String, Object> values) {

@@ -16,6 +16,7 @@ import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +25,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lifeline.orchestrator.ApiClient;
+import org.lifeline.orchestrator.request.HelpRequestProcess;
 import org.lifeline.orchestrator.PlatformTest;
 import org.lifeline.orchestrator.engine.ProcessModelDeployer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -216,12 +218,93 @@ class TaskApiTest {
         .anyMatch(record -> record.contains("\"elementId\":\"EndEvent_Rejected\"") && record.contains("ELEMENT_COMPLETED"));
   }
 
+  /**
+   * The help-request model's confirmation task, started directly at two risk levels: the later HIGH one comes first
+   * in the inbox, each with the priority and due date the model derives from the risk level, and the task carries the
+   * specialists its form offers; a value from outside that list is refused.
+   */
+  @Test
+  void theHighRiskTaskComesFirstWithItsDueDateAndTheFormShowsTheTasksOwnOptions() throws Exception {
+    UUID low = UUID.randomUUID();
+    UUID high = UUID.randomUUID();
+    String ivan = UUID.randomUUID().toString();
+    List<Long> instances = new ArrayList<>();
+    try {
+      instances.add(startConfirmation(low, "LOW", ivan));
+      JsonNode lowTask = awaitTask(CURATOR, "curators", low, HelpRequestProcess.Elements.TASK_CONFIRM_ASSIGNMENT);
+      instances.add(startConfirmation(high, "HIGH", ivan));
+      JsonNode highTask = awaitTask(CURATOR, "curators", high, HelpRequestProcess.Elements.TASK_CONFIRM_ASSIGNMENT);
+
+      assertThat(highTask.get("priority").asInt()).isEqualTo(90);
+      assertThat(lowTask.get("priority").asInt()).isEqualTo(50);
+      assertThat(Duration.between(Instant.now(), Instant.parse(highTask.get("dueDate").asText())))
+          .isBetween(Duration.ofMinutes(14), Duration.ofMinutes(15));
+      assertThat(Duration.between(Instant.now(), Instant.parse(lowTask.get("dueDate").asText())))
+          .isBetween(Duration.ofMinutes(239), Duration.ofMinutes(240));
+      List<JsonNode> inbox = openTasks(CURATOR, "curators");
+      List<String> order = inbox.stream().map(task -> task.get("id").asText()).toList();
+      assertThat(order.indexOf(highTask.get("id").asText()))
+          .as("HIGH first although created later")
+          .isLessThan(order.indexOf(lowTask.get("id").asText()));
+      assertThat(inbox.stream().map(task -> task.get("priority").asInt()).toList())
+          .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+      String id = highTask.get("id").asText();
+      mvc.perform(get("/api/v1/tasks/{id}", id).with(CURATOR))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.formVariables.specialistOptions[0].value").value(ivan))
+          .andExpect(jsonPath("$.formVariables.proposedSpecialistLabel").value("Olena (1 of 4 cases, on shift now)"))
+          .andExpect(jsonPath("$.formVariables.riskLevel").doesNotExist());
+      mvc.perform(post("/api/v1/tasks/{id}/claim", id).with(CURATOR)).andExpect(status().isNoContent());
+      mvc.perform(
+              post("/api/v1/tasks/{id}/complete", id)
+                  .with(CURATOR)
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content(
+                      """
+                      {"variables":{"confirmationDecision":"choose","chosenSpecialistId":"%s"}}
+                      """
+                          .formatted(UUID.randomUUID())))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.errors[0].field").value("chosenSpecialistId"));
+      mvc.perform(
+              post("/api/v1/tasks/{id}/complete", id)
+                  .with(CURATOR)
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content("{\"variables\":{\"confirmationDecision\":\"choose\"}}"))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.errors[0].field").value("chosenSpecialistId"))
+          .andExpect(jsonPath("$.errors[0].message").value("is required"));
+    } finally {
+      instances.forEach(key -> client.newCancelInstanceCommand(key).send().join());
+    }
+  }
+
+  private long startConfirmation(UUID requestId, String riskLevel, String alternative) {
+    return client
+        .newCreateInstanceCommand()
+        .bpmnProcessId(HelpRequestProcess.PROCESS_ID)
+        .latestVersion()
+        .variables(
+            Map.of(
+                HelpRequestProcess.Variables.REQUEST_ID, requestId.toString(),
+                HelpRequestProcess.Variables.RISK_LEVEL, riskLevel,
+                HelpRequestProcess.Variables.PROPOSED_SPECIALIST_ID, UUID.randomUUID().toString(),
+                HelpRequestProcess.Variables.PROPOSED_SPECIALIST_LABEL, "Olena (1 of 4 cases, on shift now)",
+                HelpRequestProcess.Variables.SPECIALIST_OPTIONS,
+                List.of(Map.of("label", "Ivan (0 of 3 cases, on shift now)", "value", alternative))))
+        .startBeforeElement(HelpRequestProcess.Elements.TASK_CONFIRM_ASSIGNMENT)
+        .send()
+        .join()
+        .getProcessInstanceKey();
+  }
+
   @Test
   void openTasksOfAnEarlierEngineRunAreMarkedStale() {
     InboxTask earlier =
         new InboxTask(
             -System.nanoTime(), "embedded-earlier-run", PROCESS_ID, "Task_ReviewRequest", "Review request", 1L,
-            UUID.randomUUID(), List.of("curators"), null, "curator-review-test", Instant.now());
+            UUID.randomUUID(), List.of("curators"), null, "curator-review-test", 50, null, null, Instant.now());
     inboxRows.save(earlier);
 
     inbox.markTasksOfEarlierRunsStale();

@@ -6,13 +6,17 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
+import io.camunda.zeebe.model.bpmn.instance.ExtensionElements;
 import io.camunda.zeebe.model.bpmn.instance.Message;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePriorityDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,8 +36,9 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 /**
  * The contract between the process owners' folder ({@code bpmn/}) and the code: every job type a
  * model uses has a worker and every worker is used; every message a model waits for is published
- * by some code; every form, decision and called process a model refers to exists; every element
- * template matches its worker (job type, and inputs/headers the worker can read).
+ * by some code; every form, decision and called process a model refers to exists; every user task sets a
+ * priority and a due date (so every inbox can put it in order of urgency); every element template matches its worker
+ * (job type, and inputs/headers the worker can read).
  */
 final class ModelContract {
 
@@ -99,6 +104,9 @@ final class ModelContract {
               violations.add(file + ": " + ownerOf(form) + " uses form id '" + formId + "' but no .form file has that id");
             }
           }
+          for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            checkUrgency(file, task);
+          }
           for (ZeebeCalledDecision decision : model.getModelElementsByType(ZeebeCalledDecision.class)) {
             String id = decision.getDecisionId();
             if (id != null && !id.startsWith("=") && !decisions.contains(id)) {
@@ -118,6 +126,25 @@ final class ModelContract {
         .forEach(worker -> violations.add(
             "job type '" + worker.jobType() + "' (" + worker.name() + ") is used in no BPMN file"));
     checkTemplates();
+  }
+
+  /** The priority must be written out: the model API reads Camunda's default 50 from an empty definition. */
+  private void checkUrgency(String file, UserTask task) {
+    ExtensionElements extensions = task.getExtensionElements();
+    boolean priority =
+        extensions != null
+            && extensions.getChildElementsByType(ZeebePriorityDefinition.class).stream()
+                .anyMatch(definition -> definition.getAttributeValue("priority") != null);
+    boolean dueDate =
+        extensions != null
+            && extensions.getChildElementsByType(ZeebeTaskSchedule.class).stream()
+                .anyMatch(schedule -> schedule.getDueDate() != null && !schedule.getDueDate().isBlank());
+    if (!priority) {
+      violations.add(file + ": " + task.getId() + " sets no priority (zeebe:priorityDefinition): inboxes cannot order it by urgency");
+    }
+    if (!dueDate) {
+      violations.add(file + ": " + task.getId() + " sets no due date (zeebe:taskSchedule dueDate)");
+    }
   }
 
   private void checkMessage(String file, String element, Message message) {

@@ -84,7 +84,10 @@ class ModelContractViolationsTest {
         .anyMatch(v -> v.equals("contract-broken.bpmn: Task_Review uses form id 'no-such-form' but no .form file has that id"))
         .anyMatch(v -> v.equals("contract-broken.bpmn: Task_Decide calls decision 'no-such-decision' that no .dmn file defines"))
         .anyMatch(v -> v.equals("contract-broken.bpmn: Call_Missing calls process 'no-such-process' that no .bpmn file defines"))
-        .anyMatch(v -> v.equals("contract-broken.bpmn: Task_Unknown uses job type 'noWorkerForThis' that no @JobWorker handles"));
+        .anyMatch(v -> v.equals("contract-broken.bpmn: Task_Unknown uses job type 'noWorkerForThis' that no @JobWorker handles"))
+        .anyMatch(v -> v.equals(
+            "contract-broken.bpmn: Task_Review sets no priority (zeebe:priorityDefinition): inboxes cannot order it by urgency"))
+        .anyMatch(v -> v.equals("contract-broken.bpmn: Task_Review sets no due date (zeebe:taskSchedule dueDate)"));
   }
 
   @Test
@@ -108,6 +111,7 @@ class ModelContractViolationsTest {
             .startEvent()
             .intermediateCatchEvent("Event_Completed").message(m -> m.name("FixtureCompleted").zeebeCorrelationKeyExpression("=requestId"))
             .userTask("Task_Review").zeebeUserTask().zeebeFormId("review")
+            .zeebeTaskPriorityExpression("if riskLevel = \"HIGH\" then 90 else 50").zeebeDueDateExpression("now() + duration(\"PT1H\")")
             .businessRuleTask("Task_Decide").zeebeCalledDecisionId("decide").zeebeResultVariable("decision")
             .serviceTask("Task_Work").zeebeJobType("fixtureJob")
             .callActivity("Call_Self").zeebeProcessId("served")

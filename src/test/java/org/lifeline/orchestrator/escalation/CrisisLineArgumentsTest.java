@@ -9,7 +9,7 @@ class CrisisLineArgumentsTest {
 
   private final CrisisLineArguments lines =
       new CrisisLineArguments(
-          new EscalationProperties(Map.of("default", "D", "en", "E", "ru", "R", "ru-KZ", "RK"), null));
+          new EscalationProperties(Map.of("default", "D", "en", "E", "ru", "R", "ru-KZ", "RK")));
 
   @Test
   void picksTheLinesOfTheLanguageWithCountryThenLanguageThenDefault() {
@@ -24,7 +24,7 @@ class CrisisLineArgumentsTest {
 
   @Test
   void withNothingConfiguredTheEmergencyNumberIsStillSent() {
-    CrisisLineArguments unconfigured = new CrisisLineArguments(new EscalationProperties(null, null));
+    CrisisLineArguments unconfigured = new CrisisLineArguments(new EscalationProperties(null));
 
     assertThat(unconfigured.linesFor("uk")).isEqualTo(CrisisLineArguments.LAST_RESORT);
     assertThat(unconfigured.template()).isEqualTo("crisis-resources");

@@ -15,6 +15,7 @@ import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,10 @@ import org.lifeline.orchestrator.contact.ContactRepository;
 import org.lifeline.orchestrator.notification.OutboundMessageRepository;
 import org.lifeline.orchestrator.request.HelpRequestRepository;
 import org.lifeline.orchestrator.request.RequestEventRepository;
+import org.lifeline.orchestrator.conversation.Conversations;
+import org.lifeline.orchestrator.conversation.MessageView;
+import org.lifeline.orchestrator.conversation.StaffCaller;
+import org.lifeline.orchestrator.platform.security.Roles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -44,6 +49,7 @@ class IntakeApiTest {
   @Autowired RequestEventRepository events;
   @Autowired OutboundMessageRepository outbox;
   @Autowired SendGreetingWorker greetingWorker;
+  @Autowired Conversations conversations;
 
   ApiClient api;
 
@@ -175,8 +181,13 @@ class IntakeApiTest {
       }
     }
     assertThat(leaks).isEmpty();
-    assertThat(events.findByRequestIdOrderByAtAscIdAsc(UUID.fromString(created.get("id").asText())))
-        .anySatisfy(event -> assertThat(event.getContent()).isEqualTo(marker + "-message"));
+    assertThat(
+            conversations
+                .read(new StaffCaller("curator", Set.of(Roles.CURATOR)), UUID.fromString(created.get("id").asText()), "en")
+                .messages())
+        .as("the first message is in the conversation")
+        .extracting(MessageView::text)
+        .contains(marker + "-message");
   }
 
   @Test

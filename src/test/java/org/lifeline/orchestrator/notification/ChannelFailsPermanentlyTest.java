@@ -47,7 +47,7 @@ class ChannelFailsPermanentlyTest {
     UUID requestId = UUID.randomUUID();
     UUID contactId = UUID.randomUUID();
     OutboundMessage message =
-        new OutboundMessage(requestId, contactId, Channel.values()[0], "greeting", "greeting:" + requestId, "en", clock.instant());
+        OutboundMessage.template(requestId, contactId, Channel.values()[0], "greeting", "greeting:" + requestId, "en", clock.instant());
     Contact contact = mock(Contact.class);
     when(contact.isReachable()).thenReturn(true);
     when(contact.getChannelUserId()).thenReturn("handle");
@@ -64,6 +64,7 @@ class ChannelFailsPermanentlyTest {
             contacts,
             List.of(broken),
             templates,
+            messageId -> Optional.empty(),
             lifecycle,
             new TransactionTemplate(mock(PlatformTransactionManager.class)),
             event -> {},

@@ -84,6 +84,6 @@ abstract class OutboxRepositoryContract {
   }
 
   private OutboundMessage message(String dedupKey, Instant at) {
-    return new OutboundMessage(request.getId(), contact.getId(), Channel.TELEGRAM, "greeting", dedupKey, "ru", at);
+    return OutboundMessage.template(request.getId(), contact.getId(), Channel.TELEGRAM, "greeting", dedupKey, "ru", at);
   }
 }

@@ -91,6 +91,24 @@ class BadInputCorpusTest {
             List.of(new Field("level", Kind.ENUM, 0), new Field("reasonCode", Kind.PATTERN, 0))),
         new BodyEndpoint(
             HttpMethod.POST,
+            "/api/v1/requests/" + NO_SUCH_ID + "/replies",
+            "specialist",
+            new String[] {"SPECIALIST"},
+            ordered("text", "Hello, I am here for you"),
+            List.of(new Field("text", Kind.REQUIRED_TEXT, 4000))),
+        new BodyEndpoint(
+            HttpMethod.POST,
+            "/api/v1/canned-responses",
+            "curator",
+            new String[] {"CURATOR"},
+            ordered("language", "en", "category", "closing", "title", "Goodbye", "text", "Take care of yourself."),
+            List.of(
+                new Field("language", Kind.PATTERN, 0),
+                new Field("category", Kind.ENUM, 0),
+                new Field("title", Kind.REQUIRED_TEXT, 100),
+                new Field("text", Kind.REQUIRED_TEXT, 2000))),
+        new BodyEndpoint(
+            HttpMethod.POST,
             "/api/v1/risk/assessments",
             "supervisor",
             new String[] {"SUPERVISOR"},
@@ -104,7 +122,10 @@ class BadInputCorpusTest {
         "GET /api/v1/contacts/{id}/requests",
         "DELETE /api/v1/admin/contacts/{id}/personal-data",
         "GET /api/v1/requests/{id}/questionnaire/next",
-        "GET /api/v1/requests/{id}/questionnaire/progress");
+        "GET /api/v1/requests/{id}/questionnaire/progress",
+        "GET /api/v1/requests/{id}/conversation",
+        "GET /api/v1/canned-responses/{id}",
+        "DELETE /api/v1/canned-responses/{id}");
   }
 
   @BeforeAll

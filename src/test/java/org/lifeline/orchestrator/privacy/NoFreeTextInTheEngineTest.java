@@ -2,6 +2,7 @@ package org.lifeline.orchestrator.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.lifeline.orchestrator.ApiClient;
+import org.lifeline.orchestrator.HeldCases;
 import org.lifeline.orchestrator.PlatformTest;
 import org.lifeline.orchestrator.TaskInbox;
 import org.lifeline.orchestrator.curator.CuratorTasks;
@@ -29,7 +31,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * Data minimisation: a marker in every free-text field the API takes (intake channelUserId,
  * displayName and message; inbound messages; questionnaire text answers; the risk-assessment text)
  * is driven through the lifecycles that exist (greeting, qualification, curator review,
- * questionnaire to AWAITING_ASSIGNMENT), and no engine record contains any marker. The task forms
+ * questionnaire to AWAITING_ASSIGNMENT, a specialist's reply once the case is accepted, which publishes
+ * FirstReplySent), and no engine record contains any marker. The task forms
  * have no text fields today (FormValidator would keep them as notes); risk-flag reason codes are codes.
  */
 @PlatformTest
@@ -64,6 +67,25 @@ class NoFreeTextInTheEngineTest {
     answer(second, "contactTime", "evening");
     JsonNode done = api.awaitRequest(second, request -> "AWAITING_ASSIGNMENT".equals(request.get("status").asText()));
 
+    // A specialist takes the case and writes to the person: the reply's text stays in the conversation.
+    HeldCases cases = new HeldCases(mvc, json, tasks);
+    String username = "nofreetext-" + UUID.randomUUID().toString().substring(0, 8);
+    String specialistId = cases.registerSpecialist(username, "No Free Text", "uk", "YOUNG_ADULT");
+    try {
+      api.awaitRequest(second, request -> "ASSIGNED".equals(request.get("status").asText()));
+      cases.accept(second, username);
+      api.awaitRequest(second, request -> "IN_PROGRESS".equals(request.get("status").asText()));
+      mvc.perform(
+              post("/api/v1/requests/{id}/replies", second)
+                  .with(user(username).roles(Roles.SPECIALIST))
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content(json.writeValueAsString(Map.of("text", marker("reply")))))
+          .andExpect(status().isAccepted());
+      api.awaitRequest(second, request -> request.get("history").toString().contains("\"kind\":\"REPLY\""));
+    } finally {
+      cases.pause(specialistId);
+    }
+
     mvc.perform(
             post("/api/v1/risk/assessments")
                 .with(httpBasic("supervisor", "demo"))
@@ -71,8 +93,9 @@ class NoFreeTextInTheEngineTest {
                 .content(json.writeValueAsString(Map.of("text", marker("risk-assessment")))))
         .andExpect(status().isOk());
 
-    assertThat(markers).hasSizeGreaterThanOrEqualTo(9);
+    assertThat(markers).hasSizeGreaterThanOrEqualTo(10);
     assertThat(done.toString()).doesNotContain(markers.values());
+    assertThat(api.request(second).toString()).as("the history names a reply, never its text").doesNotContain(markers.values());
     assertThat(recordsContainingMarkers()).isEmpty();
   }
 

@@ -10,7 +10,10 @@ import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +26,8 @@ import org.lifeline.orchestrator.request.HelpRequestProcess.Messages;
 import org.lifeline.orchestrator.request.HelpRequestProcess.Variables;
 
 /**
- * The assignment and help-delivery stage of bpmn/help-request.bpmn with bpmn/assignment-confirmation.dmn on the
+ * The assignment and help-delivery stage (with the first-contact watch, the curators' choice among the next best
+ * specialists, the reassignment of an accepted case and the user tasks' priorities) of bpmn/help-request.bpmn with bpmn/assignment-confirmation.dmn on the
  * in-memory engine, without the application: this test plays the workers, the curator, the specialist and the
  * platform's messages. Instances start at the proposal, as a re-driven request does.
  */
@@ -53,6 +57,7 @@ class AssignmentProcessTest {
         .addResourceFromClasspath("bpmn/forms/qualification-review.form")
         .addResourceFromClasspath("bpmn/forms/assignment-confirmation.form")
         .addResourceFromClasspath("bpmn/forms/assignment-response.form")
+        .addResourceFromClasspath("bpmn/forms/first-contact-review.form")
         .send()
         .join();
   }
@@ -70,6 +75,9 @@ class AssignmentProcessTest {
         .containsEntry(CANDIDATE_GROUPS, "[\"specialists\"]");
     assertThat(jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS).getCustomHeaders())
         .containsEntry(HelpRequestProcess.HEADER_STATUS, "IN_PROGRESS");
+    assertThat(instance).isWaitingAtElements(Elements.GATEWAY_AWAIT_FIRST_REPLY)
+        .isWaitingForMessages(Messages.FIRST_REPLY_SENT);
+    firstReply("okoval");
     assertThat(instance).isWaitingAtElements(Elements.EVENT_CASE_CLOSED);
 
     closeCase("helped");
@@ -128,7 +136,10 @@ class AssignmentProcessTest {
     assertThat(reserve.getVariablesAsMap()).containsEntry(Variables.PROPOSED_SPECIALIST_ID, second);
     assertThat(respond("accept").getCustomHeaders()).containsEntry(ASSIGNEE, "mpetrenko");
     jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
-    assertThat(instance).isWaitingAtElements(Elements.EVENT_CASE_CLOSED).hasPassedElement(Elements.TASK_RESERVE_SPECIALIST, 2);
+    assertThat(instance)
+        .isWaitingAtElements(Elements.GATEWAY_AWAIT_FIRST_REPLY)
+        .isWaitingForMessages(Messages.FIRST_REPLY_SENT)
+        .hasPassedElement(Elements.TASK_RESERVE_SPECIALIST, 2);
   }
 
   @Test
@@ -205,6 +216,323 @@ class AssignmentProcessTest {
     propose(first, 0, "LOW");
     jobs.complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, Map.of(Variables.RESERVED, false, Variables.SPECIALIST_ASSIGNEE, ""));
     assertThat(instance).isWaitingAtElements(Elements.TASK_PROPOSE_SPECIALIST).hasNotPassedElement(Elements.TASK_RESPOND_TO_ASSIGNMENT);
+  }
+
+  @Test
+  void aFirstReplyInTimeEndsTheFirstContactWatch() throws Exception {
+    ProcessInstanceEvent instance = accepted(first, "okoval");
+    engine.increaseTime(Duration.ofMinutes(30));
+    firstReply("okoval");
+
+    assertThat(instance)
+        .hasPassedElement(Elements.EVENT_FIRST_REPLY_SENT)
+        .hasPassedElement(Elements.SUBPROCESS_FIRST_CONTACT)
+        .isWaitingAtElements(Elements.EVENT_CASE_CLOSED);
+    engine.increaseTime(Duration.ofHours(2));
+    assertThat(jobs.activate(HelpRequestProcess.JOB_CHECK_FIRST_CONTACT)).isEmpty();
+    assertThat(jobs.activate(UserTaskAdaptation.JOB_TYPE)).isEmpty();
+  }
+
+  @Test
+  void withoutAFirstReplyInAnHourCuratorsRemindTheSpecialistAndLaterContactThePersonThemselves() throws Exception {
+    ProcessInstanceEvent instance = accepted(first, "okoval");
+    engine.increaseTime(Duration.ofMinutes(59));
+    assertThat(jobs.activate(HelpRequestProcess.JOB_CHECK_FIRST_CONTACT)).as("the model's PT1H").isEmpty();
+    engine.increaseTime(Duration.ofMinutes(2));
+    ActivatedJob check = jobs.complete(HelpRequestProcess.JOB_CHECK_FIRST_CONTACT, Map.of(Variables.FIRST_CONTACT_MADE, false));
+    assertThat(check.getVariablesAsMap()).containsEntry(Variables.REQUEST_ID, requestId);
+
+    ActivatedJob review = completeUserTask(Elements.TASK_REVIEW_FIRST_CONTACT, Map.of(Variables.FIRST_CONTACT_DECISION, "remind"));
+    assertThat(review.getCustomHeaders())
+        .containsEntry(CANDIDATE_GROUPS, "[\"curators\"]")
+        .containsKey("io.camunda.zeebe:formKey");
+    assertThat(jobs.complete(HelpRequestProcess.JOB_REMIND_SPECIALIST).getElementId()).isEqualTo(Elements.TASK_REMIND_SPECIALIST);
+    assertThat(instance).isWaitingAtElements(Elements.GATEWAY_AWAIT_FIRST_REPLY)
+        .isWaitingForMessages(Messages.FIRST_REPLY_SENT);
+
+    engine.increaseTime(Duration.ofMinutes(61));
+    jobs.complete(HelpRequestProcess.JOB_CHECK_FIRST_CONTACT, Map.of(Variables.FIRST_CONTACT_MADE, false));
+    completeUserTask(Elements.TASK_REVIEW_FIRST_CONTACT, Map.of(Variables.FIRST_CONTACT_DECISION, "contacted"));
+
+    assertThat(instance)
+        .hasPassedElement(Elements.TASK_REVIEW_FIRST_CONTACT, 2)
+        .hasPassedElement(Elements.TASK_REMIND_SPECIALIST, 1)
+        .isWaitingAtElements(Elements.EVENT_CASE_CLOSED);
+    closeCase("referred");
+    assertThat(jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS).getCustomHeaders())
+        .containsEntry(HelpRequestProcess.HEADER_STATUS, "CLOSED");
+    assertThat(instance).isCompleted();
+  }
+
+  @Test
+  void curatorsReassignACaseWithoutFirstContactToTheNextSpecialist() throws Exception {
+    ProcessInstanceEvent instance = accepted(first, "okoval");
+    engine.increaseTime(Duration.ofMinutes(61));
+    jobs.complete(HelpRequestProcess.JOB_CHECK_FIRST_CONTACT, Map.of(Variables.FIRST_CONTACT_MADE, false));
+    completeUserTask(Elements.TASK_REVIEW_FIRST_CONTACT, Map.of(Variables.FIRST_CONTACT_DECISION, "reassign"));
+
+    ActivatedJob release = jobs.complete(HelpRequestProcess.JOB_RELEASE_SPECIALIST, Map.of(Variables.FAILED_ATTEMPTS, 1));
+    assertThat(release.getElementId()).isEqualTo(Elements.TASK_RELEASE_WITHOUT_FIRST_CONTACT);
+    assertThat(release.getVariablesAsMap())
+        .containsEntry(Variables.EXCLUSION_REASON, ExclusionReasons.NO_FIRST_CONTACT)
+        .containsEntry(Variables.PROPOSED_SPECIALIST_ID, first);
+    assertThat(instance).hasPassedElement(Elements.EVENT_REASSIGN_REQUESTED).isWaitingAtElements(Elements.TASK_PROPOSE_SPECIALIST);
+
+    propose(second, 1, "LOW");
+    jobs.complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("mpetrenko"));
+    respond("accept");
+    jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
+    assertThat(instance)
+        .as("the new specialist gets a watch of their own")
+        .isWaitingAtElements(Elements.GATEWAY_AWAIT_FIRST_REPLY)
+        .isWaitingForMessages(Messages.FIRST_REPLY_SENT);
+  }
+
+  @Test
+  void aFirstReplyTheEngineMissedIsFoundWhenTheTimeIsUpAndNobodyIsAsked() throws Exception {
+    ProcessInstanceEvent instance = accepted(first, "okoval");
+    engine.increaseTime(Duration.ofMinutes(61));
+    jobs.complete(HelpRequestProcess.JOB_CHECK_FIRST_CONTACT, Map.of(Variables.FIRST_CONTACT_MADE, true));
+
+    assertThat(instance).isWaitingAtElements(Elements.EVENT_CASE_CLOSED).hasNotPassedElement(Elements.TASK_REVIEW_FIRST_CONTACT);
+    assertThat(jobs.activate(UserTaskAdaptation.JOB_TYPE)).isEmpty();
+  }
+
+  @Test
+  void aFirstReplyWhileCuratorsLookAtTheCaseEndsTheirTask() throws Exception {
+    ProcessInstanceEvent instance = accepted(first, "okoval");
+    engine.increaseTime(Duration.ofMinutes(61));
+    jobs.complete(HelpRequestProcess.JOB_CHECK_FIRST_CONTACT, Map.of(Variables.FIRST_CONTACT_MADE, false));
+    assertThat(instance).isWaitingAtElements(Elements.TASK_REVIEW_FIRST_CONTACT);
+
+    firstReply("okoval");
+
+    assertThat(instance)
+        .hasPassedElement(Elements.EVENT_FIRST_REPLY_DURING_REVIEW)
+        .as("the curators' task was ended, not completed")
+        .hasNotPassedElement(Elements.TASK_REVIEW_FIRST_CONTACT)
+        .isWaitingAtElements(Elements.EVENT_CASE_CLOSED);
+    assertThat(jobs.activate(UserTaskAdaptation.JOB_TYPE)).isEmpty();
+  }
+
+  @Test
+  void aCaseClosedBeforeAnyFirstContactEndsTheWatch() throws Exception {
+    ProcessInstanceEvent instance = accepted(first, "okoval");
+    closeCase("no-show");
+
+    assertThat(jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS).getVariablesAsMap())
+        .containsEntry(Variables.STATUS_REASON, "no-show");
+    assertThat(instance)
+        .hasPassedElement(Elements.EVENT_CLOSED_BEFORE_FIRST_CONTACT)
+        .hasNotPassedElement(Elements.EVENT_CASE_CLOSED)
+        .isCompleted();
+  }
+
+  @Test
+  void aCuratorChoosesOneOfTheNextBestSpecialistsInsteadOfTheProposedOne() throws Exception {
+    ProcessInstanceEvent instance = startAtProposal();
+    Map<String, Object> proposal = proposal(first, 0, "MEDIUM");
+    proposal.put(Variables.PROPOSED_SPECIALIST_LABEL, "Olena Koval (1 of 4 cases, on shift now)");
+    proposal.put(
+        Variables.SPECIALIST_OPTIONS,
+        List.of(Map.of("label", "Ivan Petrenko (0 of 3 cases, on shift now)", "value", second)));
+    jobs.complete(HelpRequestProcess.JOB_PROPOSE_SPECIALIST, proposal);
+
+    ActivatedJob confirmation =
+        completeUserTask(
+            Elements.TASK_CONFIRM_ASSIGNMENT,
+            Map.of(Variables.CONFIRMATION_DECISION, "choose", Variables.CHOSEN_SPECIALIST_ID, second));
+    assertThat(confirmation.getVariablesAsMap())
+        .as("the form's list comes from the proposal")
+        .containsEntry(Variables.SPECIALIST_OPTIONS, proposal.get(Variables.SPECIALIST_OPTIONS))
+        .containsEntry(Variables.PROPOSED_SPECIALIST_LABEL, "Olena Koval (1 of 4 cases, on shift now)");
+
+    ActivatedJob reserve = jobs.complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("ipetrenko"));
+    assertThat(reserve.getVariablesAsMap())
+        .as("the chosen specialist is reserved, the proposed one is not passed over")
+        .containsEntry(Variables.PROPOSED_SPECIALIST_ID, second)
+        .doesNotContainKey(Variables.CHOSEN_SPECIALIST_ID);
+    assertThat(respond("accept").getCustomHeaders()).containsEntry(ASSIGNEE, "ipetrenko");
+    assertThat(instance).hasNotPassedElement(Elements.TASK_PASS_OVER_PROPOSAL);
+  }
+
+  @Test
+  void confirmingOrPassingOverKeepsTheProposedSpecialistWhateverElseTheFormCarries() throws Exception {
+    startAtProposal();
+    propose(first, 0, "MEDIUM");
+    completeUserTask(
+        Elements.TASK_CONFIRM_ASSIGNMENT,
+        Map.of(Variables.CONFIRMATION_DECISION, "repropose", Variables.CHOSEN_SPECIALIST_ID, second));
+    ActivatedJob passOver = jobs.complete(HelpRequestProcess.JOB_RELEASE_SPECIALIST, Map.of(Variables.FAILED_ATTEMPTS, 1));
+    assertThat(passOver.getVariablesAsMap()).containsEntry(Variables.PROPOSED_SPECIALIST_ID, first);
+
+    propose(second, 1, "MEDIUM");
+    completeUserTask(Elements.TASK_CONFIRM_ASSIGNMENT, Map.of(Variables.CONFIRMATION_DECISION, "confirm"));
+    assertThat(jobs.complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("ipetrenko")).getVariablesAsMap())
+        .containsEntry(Variables.PROPOSED_SPECIALIST_ID, second);
+  }
+
+  @Test
+  void userTasksTakeTheirPriorityAndDueDateFromTheRiskLevel() throws Exception {
+    startAtProposal();
+    propose(first, 0, "HIGH");
+    ActivatedJob high = jobs.activateOne(UserTaskAdaptation.JOB_TYPE);
+    assertThat(high.getVariablesAsMap()).containsEntry(UserTaskAdaptation.PRIORITY_VARIABLE, 90);
+    assertThat(dueIn(high)).isBetween(Duration.ofMinutes(14), Duration.ofMinutes(15));
+    jobs.complete(high, Map.of(Variables.CONFIRMATION_DECISION, "repropose"));
+    jobs.complete(HelpRequestProcess.JOB_RELEASE_SPECIALIST, Map.of(Variables.FAILED_ATTEMPTS, 1));
+
+    propose(second, 1, "MEDIUM");
+    ActivatedJob medium = jobs.activateOne(UserTaskAdaptation.JOB_TYPE);
+    assertThat(medium.getVariablesAsMap()).containsEntry(UserTaskAdaptation.PRIORITY_VARIABLE, 70);
+    assertThat(dueIn(medium)).isBetween(Duration.ofMinutes(59), Duration.ofMinutes(60));
+    jobs.complete(medium, Map.of(Variables.CONFIRMATION_DECISION, "confirm"));
+    jobs.complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("ipetrenko"));
+    ActivatedJob response = jobs.activateOne(UserTaskAdaptation.JOB_TYPE);
+    assertThat(response.getElementId()).isEqualTo(Elements.TASK_RESPOND_TO_ASSIGNMENT);
+    assertThat(response.getVariablesAsMap()).containsEntry(UserTaskAdaptation.PRIORITY_VARIABLE, 70);
+  }
+
+  @Test
+  void aCuratorReassignsAnAcceptedCaseAndTheChosenSpecialistAcceptsIt() throws Exception {
+    ProcessInstanceEvent instance = accepted(first, "okoval");
+    reassign(second);
+
+    ActivatedJob reassignment =
+        jobs.complete(
+            HelpRequestProcess.JOB_REASSIGN_SPECIALIST,
+            Map.of(Variables.RESERVED, true, Variables.SPECIALIST_ASSIGNEE, "ipetrenko", Variables.PROPOSED_SPECIALIST_ID, second));
+    assertThat(reassignment.getElementId()).isEqualTo(Elements.TASK_REASSIGN_SPECIALIST);
+    assertThat(reassignment.getVariablesAsMap())
+        .containsEntry(Variables.REASSIGN_TO_SPECIALIST_ID, second)
+        .containsEntry(Variables.REASSIGNED_BY, "curator")
+        .containsEntry(Variables.REQUEST_ID, requestId);
+    assertThat(instance)
+        .hasPassedElement(Elements.EVENT_REASSIGNMENT_REQUESTED)
+        .as("the first specialist's watch ended with the care stage")
+        .hasNotPassedElement(Elements.SUBPROCESS_FIRST_CONTACT)
+        .isWaitingAtElements(Elements.TASK_RESPOND_TO_ASSIGNMENT);
+    assertThat(jobs.activate(HelpRequestProcess.JOB_PROPOSE_SPECIALIST)).as("no new proposal").isEmpty();
+
+    assertThat(respond("accept").getCustomHeaders()).containsEntry(ASSIGNEE, "ipetrenko");
+    jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
+    assertThat(instance)
+        .as("the new specialist gets a watch of their own")
+        .isWaitingAtElements(Elements.GATEWAY_AWAIT_FIRST_REPLY)
+        .isWaitingForMessages(Messages.FIRST_REPLY_SENT, Messages.CASE_CLOSED, Messages.REASSIGNMENT_REQUESTED);
+    closeCase("helped");
+    assertThat(jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS).getCustomHeaders())
+        .containsEntry(HelpRequestProcess.HEADER_STATUS, "FEEDBACK");
+    assertThat(instance).isCompleted();
+  }
+
+  @Test
+  void aReassignmentEndsTheCuratorsFirstContactReview() throws Exception {
+    ProcessInstanceEvent instance = accepted(first, "okoval");
+    engine.increaseTime(Duration.ofMinutes(61));
+    jobs.complete(HelpRequestProcess.JOB_CHECK_FIRST_CONTACT, Map.of(Variables.FIRST_CONTACT_MADE, false));
+    assertThat(instance).isWaitingAtElements(Elements.TASK_REVIEW_FIRST_CONTACT);
+
+    reassign(second);
+    jobs.complete(
+        HelpRequestProcess.JOB_REASSIGN_SPECIALIST,
+        Map.of(Variables.RESERVED, true, Variables.SPECIALIST_ASSIGNEE, "ipetrenko", Variables.PROPOSED_SPECIALIST_ID, second));
+
+    assertThat(jobs.activateOne(UserTaskAdaptation.JOB_TYPE).getElementId())
+        .as("the review was ended, not completed: only the chosen specialist's offer is open")
+        .isEqualTo(Elements.TASK_RESPOND_TO_ASSIGNMENT);
+    assertThat(instance).hasNotPassedElement(Elements.TASK_REVIEW_FIRST_CONTACT);
+  }
+
+  @Test
+  void aReassignmentAfterTheFirstContactEndsTheWaitForTheClosure() throws Exception {
+    ProcessInstanceEvent instance = accepted(first, "okoval");
+    firstReply("okoval");
+    assertThat(instance).isWaitingAtElements(Elements.EVENT_CASE_CLOSED);
+
+    reassign(second);
+
+    assertThat(jobs.activateOne(HelpRequestProcess.JOB_REASSIGN_SPECIALIST).getElementId())
+        .isEqualTo(Elements.TASK_REASSIGN_SPECIALIST);
+    assertThat(instance).hasNotPassedElement(Elements.EVENT_CASE_CLOSED).hasNotPassedElement(Elements.SUBPROCESS_CARE);
+  }
+
+  @Test
+  void aReassignedSpecialistWhoDeclinesIsReleasedAndTheNextOneProposed() throws Exception {
+    ProcessInstanceEvent instance = accepted(first, "okoval");
+    reassign(second);
+    jobs.complete(
+        HelpRequestProcess.JOB_REASSIGN_SPECIALIST,
+        Map.of(Variables.RESERVED, true, Variables.SPECIALIST_ASSIGNEE, "ipetrenko", Variables.PROPOSED_SPECIALIST_ID, second));
+    respond("decline");
+
+    ActivatedJob release = jobs.complete(HelpRequestProcess.JOB_RELEASE_SPECIALIST, Map.of(Variables.FAILED_ATTEMPTS, 2));
+    assertThat(release.getVariablesAsMap())
+        .containsEntry(Variables.EXCLUSION_REASON, ExclusionReasons.DECLINED)
+        .containsEntry(Variables.PROPOSED_SPECIALIST_ID, second);
+    assertThat(instance).isWaitingAtElements(Elements.TASK_PROPOSE_SPECIALIST);
+  }
+
+  @Test
+  void whenTheChosenSpecialistsPlaceWentMeanwhileTheRequestIsProposedAgain() throws Exception {
+    ProcessInstanceEvent instance = accepted(first, "okoval");
+    reassign(second);
+    jobs.complete(
+        HelpRequestProcess.JOB_REASSIGN_SPECIALIST,
+        Map.of(Variables.RESERVED, false, Variables.SPECIALIST_ASSIGNEE, "", Variables.PROPOSED_SPECIALIST_ID, second));
+
+    assertThat(instance)
+        .hasPassedElement(Elements.GATEWAY_CHOSEN_RESERVED)
+        .isWaitingAtElements(Elements.TASK_PROPOSE_SPECIALIST)
+        .hasPassedElement(Elements.TASK_RESPOND_TO_ASSIGNMENT, 1);
+  }
+
+  @Test
+  void aReassignmentOfAClosedCaseChangesNothing() throws Exception {
+    ProcessInstanceEvent instance = accepted(first, "okoval");
+    closeCase("helped");
+    jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
+    assertThat(instance).isCompleted();
+
+    reassign(second);
+    engine.increaseTime(Messages.REASSIGNMENT_REQUESTED_TIME_TO_LIVE.plusSeconds(1));
+    assertThat(jobs.activate(HelpRequestProcess.JOB_REASSIGN_SPECIALIST)).isEmpty();
+  }
+
+  /** Proposed, reserved and accepted: the request is IN_PROGRESS and the first-contact watch runs. */
+  private ProcessInstanceEvent accepted(String specialistId, String username) throws Exception {
+    ProcessInstanceEvent instance = startAtProposal();
+    propose(specialistId, 0, "LOW");
+    jobs.complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved(username));
+    respond("accept");
+    jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
+    assertThat(instance).isWaitingAtElements(Elements.GATEWAY_AWAIT_FIRST_REPLY)
+        .isWaitingForMessages(Messages.FIRST_REPLY_SENT);
+    return instance;
+  }
+
+  private void firstReply(String specialist) throws Exception {
+    jobs.publish(
+        Messages.FIRST_REPLY_SENT,
+        requestId,
+        Messages.FIRST_REPLY_SENT + ":" + requestId + ":" + specialist,
+        Messages.FIRST_REPLY_SENT_TIME_TO_LIVE,
+        Map.of());
+  }
+
+  private void reassign(String specialistId) throws Exception {
+    jobs.publish(
+        Messages.REASSIGNMENT_REQUESTED,
+        requestId,
+        Messages.REASSIGNMENT_REQUESTED + ":" + requestId + ":" + first,
+        Messages.REASSIGNMENT_REQUESTED_TIME_TO_LIVE,
+        Map.of(Variables.REASSIGN_TO_SPECIALIST_ID, specialistId, Variables.REASSIGNED_BY, "curator"));
+  }
+
+  /** How long from now the task is due; the engine's clock is the system's until a test moves it. */
+  private static Duration dueIn(ActivatedJob task) {
+    Instant due = ZonedDateTime.parse(task.getCustomHeaders().get(UserTaskAdaptation.DUE_DATE_HEADER)).toInstant();
+    return Duration.between(Instant.now(), due);
   }
 
   private ProcessInstanceEvent startAtProposal() throws Exception {

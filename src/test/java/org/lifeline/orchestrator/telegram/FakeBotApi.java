@@ -20,9 +20,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A local HTTP server that plays the Telegram Bot API: records every call and answers with
  * scripted responses (by default {"ok":true}).
  */
-final class FakeBotApi implements AutoCloseable {
+public final class FakeBotApi implements AutoCloseable {
 
-  record Call(String method, JsonNode body) {}
+  public record Call(String method, JsonNode body) {}
 
   private final HttpServer server;
   private final ObjectMapper json = new ObjectMapper();
@@ -31,7 +31,7 @@ final class FakeBotApi implements AutoCloseable {
 
   private record Scripted(int status, String body) {}
 
-  FakeBotApi() {
+  public FakeBotApi() {
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
@@ -41,21 +41,21 @@ final class FakeBotApi implements AutoCloseable {
     server.start();
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
   /** The next sendMessage to this chat gets this answer instead of ok. */
-  void scriptSendTo(long chatId, int status, String body) {
+  public void scriptSendTo(long chatId, int status, String body) {
     scripted.computeIfAbsent("sendMessage:" + chatId, name -> new ConcurrentLinkedDeque<>()).add(new Scripted(status, body));
   }
 
   /** The next call of the method gets this answer instead of ok. */
-  void script(String method, int status, String body) {
+  public void script(String method, int status, String body) {
     scripted.computeIfAbsent(method, name -> new ConcurrentLinkedDeque<>()).add(new Scripted(status, body));
   }
 
-  List<Call> calls(String method) {
+  public List<Call> calls(String method) {
     List<Call> matching = new ArrayList<>();
     for (Call call : calls) {
       if (call.method().equals(method)) {
@@ -65,7 +65,7 @@ final class FakeBotApi implements AutoCloseable {
     return matching;
   }
 
-  List<Call> messagesTo(long chatId) {
+  public List<Call> messagesTo(long chatId) {
     return calls("sendMessage").stream().filter(call -> call.body().path("chat_id").asLong() == chatId).toList();
   }
 

@@ -1,6 +1,8 @@
 package org.lifeline.orchestrator.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -12,6 +14,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.lifeline.orchestrator.HeldCases;
+import org.lifeline.orchestrator.curator.CuratorTasks;
+import org.lifeline.orchestrator.platform.security.Roles;
+import org.lifeline.orchestrator.request.RequestEvent;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.lifeline.orchestrator.contact.Channel;
 import org.lifeline.orchestrator.contact.Contact;
 import org.lifeline.orchestrator.contact.ContactDirectory;
@@ -56,6 +65,8 @@ class TelegramBotTest {
   @Autowired HelpRequestRepository requests;
   @Autowired RequestEventRepository events;
   @Autowired OutboundMessageRepository outbox;
+  @Autowired CuratorTasks tasks;
+  @Autowired ObjectMapper json;
 
   @DynamicPropertySource
   static void botApiAddress(DynamicPropertyRegistry registry) {
@@ -150,7 +161,7 @@ class TelegramBotTest {
     OutboundMessage greeting =
         Awaitility.await()
             .atMost(Duration.ofSeconds(15))
-            .until(() -> greetingOf(request.getId()), message -> message != null && message.getStatus() == OutboundMessage.Status.FAILED);
+            .until(() -> greetingOf(request.getId()), message -> message != null && message.getStatus() == OutboundMessage.Status.UNREACHABLE);
 
     assertThat(greeting.getAttempts()).isEqualTo(1);
     assertThat(botApi.messagesTo(chat)).hasSize(1);
@@ -205,9 +216,145 @@ class TelegramBotTest {
     Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> openRequestOf(chat).isEmpty());
   }
 
+  /**
+   * The acceptance path of the case conversation: a person writes to the bot, answers the questionnaire and is
+   * assigned; what they write then goes to their specialist (acknowledged once until the case is accepted); the
+   * specialist accepts, reads the first message and answers, replies, and the reply arrives in the person's chat with
+   * the specialist's name; the person's answer shows as unread; a reply the Bot API refuses with 403 is UNREACHABLE.
+   */
+  @Test
+  void aPersonAndTheirSpecialistTalkThroughTheBot() throws Exception {
+    long chat = chatIds.incrementAndGet();
+    String username = "tg-" + chat;
+    RequestPostProcessor specialist = user(username).roles(Roles.SPECIALIST);
+    HeldCases cases = new HeldCases(mvc, json, tasks);
+    // Ukrainian-speaking seniors: no other request of this test class matches.
+    String specialistId = cases.registerSpecialist(username, "Olena Kovalenko", "uk", "SENIOR");
+    try {
+      webhook(update(chat, "I need to talk to someone, I lost my flat", "en")).andExpect(status().isOk());
+      awaitLastMessageStartsWith(chat, "So that we can find the right specialist");
+      answer(chat, "70", "What would you like help with?");
+      answer(chat, "Loss of home, having to move", "If you wish, tell us a little more");
+      answer(chat, "Skip", "We ask everyone the next two questions");
+      answer(chat, "No", "Right now, is there a risk");
+      answer(chat, "No", "Which language would you prefer");
+      answer(chat, "Ukrainian", "When is it best for a specialist");
+      answer(chat, "Any time", "Thank you for your answers");
+      HelpRequest request = openRequestOf(chat).orElseThrow();
+      UUID requestId = request.getId();
+      awaitStatus(requestId, RequestStatus.ASSIGNED);
+
+      // Held but not accepted yet: the person's words are for the specialist, acknowledged once.
+      webhook(update(chat, "Are you there?", "en")).andExpect(status().isOk());
+      awaitLastMessageStartsWith(chat, "Thank you, your message has been passed on to your specialist");
+      webhook(update(chat, "Hello?", "en")).andExpect(status().isOk());
+      assertThat(outbox.findByRequestIdOrderByCreatedAt(requestId))
+          .filteredOn(message -> TelegramDialogue.TEMPLATE_PASSED_ON.equals(message.getTemplate()))
+          .hasSize(1);
+      assertThat(requests.findByContactIdOrderByCreatedAt(request.getContactId())).as("no new request").hasSize(1);
+
+      cases.accept(requestId, username);
+      awaitStatus(requestId, RequestStatus.IN_PROGRESS);
+      JsonNode conversation = conversation(requestId, specialist);
+      assertThat(texts(conversation, "IN")).containsExactly("I need to talk to someone, I lost my flat", "70" , "Loss of home, having to move", "Skip", "No", "No", "Ukrainian", "Any time", "Are you there?", "Hello?");
+      assertThat(conversation.toString()).contains("\"template\":\"greeting\"", "\"template\":\"assignment-notice\"");
+      assertThat(conversation.path("answers").toString()).contains("Loss of home, having to move", "Ukrainian");
+
+      String greeting = "Доброго дня, мене звати Олена, я психологиня і тепер буду з вами.";
+      long replyId = reply(requestId, specialist, greeting);
+      awaitLastMessageStartsWith(chat, "Olena Kovalenko:\n" + greeting);
+      awaitDelivery(requestId, specialist, replyId, "SENT");
+      assertThat(events.findByRequestIdOrderByAtAscIdAsc(requestId))
+          .anySatisfy(event -> {
+            assertThat(event.getType()).isEqualTo(RequestEventType.MESSAGE_OUT);
+            assertThat(event.getKind()).isEqualTo("REPLY");
+            assertThat(event.getActor()).isEqualTo(username);
+          });
+
+      webhook(update(chat, "Дякую, мені дуже самотньо", "uk")).andExpect(status().isOk());
+      JsonNode mine = myCases(specialist).get(0);
+      assertThat(mine.get("requestId").asText()).isEqualTo(requestId.toString());
+      assertThat(mine.get("unread").asInt()).isEqualTo(1);
+      assertThat(texts(conversation(requestId, specialist), "IN")).endsWith("Дякую, мені дуже самотньо");
+      assertThat(myCases(specialist).get(0).get("unread").asInt()).isZero();
+
+      botApi.scriptSendTo(chat, 403, "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}");
+      long blocked = reply(requestId, specialist, "Коли вам зручно поговорити?");
+      awaitDelivery(requestId, specialist, blocked, "UNREACHABLE");
+
+      // What the person writes is still scanned for risk.
+      webhook(update(chat, "I want to kill myself", "en")).andExpect(status().isOk());
+      assertThat(events.findByRequestIdOrderByAtAscIdAsc(requestId))
+          .extracting(RequestEvent::getType)
+          .contains(RequestEventType.RISK_SIGNAL);
+    } finally {
+      cases.pause(specialistId);
+    }
+  }
+
+  private JsonNode conversation(UUID requestId, RequestPostProcessor who) throws Exception {
+    return json.readTree(
+        mvc.perform(get("/api/v1/requests/{id}/conversation", requestId).with(who))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString());
+  }
+
+  private JsonNode myCases(RequestPostProcessor who) throws Exception {
+    return json.readTree(
+            mvc.perform(get("/api/v1/cases").with(who)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+        .get("cases");
+  }
+
+  private long reply(UUID requestId, RequestPostProcessor who, String text) throws Exception {
+    String accepted =
+        mvc.perform(post("/api/v1/requests/{id}/replies", requestId).with(who).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(java.util.Map.of("text", text))))
+            .andExpect(status().isAccepted())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    return json.readTree(accepted).get("id").asLong();
+  }
+
+  private void awaitDelivery(UUID requestId, RequestPostProcessor who, long messageId, String delivery) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> {
+          for (JsonNode message : conversation(requestId, who).get("messages")) {
+            if (message.get("id").asLong() == messageId) {
+              return delivery.equals(message.path("delivery").asText());
+            }
+          }
+          return false;
+        });
+  }
+
+  private void awaitStatus(UUID requestId, RequestStatus status) {
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> requests.findById(requestId).orElseThrow().getStatus() == status);
+  }
+
+  private static List<String> texts(JsonNode conversation, String direction) {
+    List<String> texts = new java.util.ArrayList<>();
+    conversation.get("messages").forEach(message -> {
+      if (direction.equals(message.get("direction").asText())) {
+        texts.add(message.get("text").asText());
+      }
+    });
+    return texts;
+  }
+
+  /**
+   * Answers and waits for the bot's reply that starts so. Any message sent after the answer counts, not only the last:
+   * the process may already have sent the next one (e.g. the assignment notice after the last answer).
+   */
   private void answer(long chat, String text, String nextStartsWith) throws Exception {
+    int before = botApi.messagesTo(chat).size();
     webhook(update(chat, text, "en")).andExpect(status().isOk());
-    awaitLastMessageStartsWith(chat, nextStartsWith);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> botApi.messagesTo(chat).stream().skip(before).anyMatch(call -> call.body().path("text").asText().startsWith(nextStartsWith)));
   }
 
   private void awaitLastMessageStartsWith(long chat, String start) {

@@ -2,7 +2,6 @@ package org.lifeline.orchestrator.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
-import java.util.Map;
 import org.lifeline.orchestrator.engine.EngineProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,8 +20,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -52,10 +50,13 @@ class SecurityConfiguration {
     return new LoginThrottle(properties, attempts.getIfAvailable(InMemoryLoginAttempts::new), clock);
   }
 
-  /** The configured users (lifeline.security.users), their passwords checked through the login throttle. */
+  /**
+   * Everyone who logs in with a password: the configured users (lifeline.security.users: the bootstrap administrator,
+   * the demo users) and the staff accounts in the database, if that module is present.
+   */
   @Bean
-  AuthenticationProvider configuredUsers(SecurityProperties properties, PasswordEncoder passwords, LoginThrottle throttle) {
-    InMemoryUserDetailsManager users =
+  PeopleDirectory people(SecurityProperties properties, ObjectProvider<StaffLoginDirectory> directories) {
+    InMemoryUserDetailsManager configured =
         new InMemoryUserDetailsManager(
             properties.users().stream()
                 .map(
@@ -65,7 +66,13 @@ class SecurityConfiguration {
                             .roles(account.roles().toArray(String[]::new))
                             .build())
                 .toList());
-    DaoAuthenticationProvider checked = new DaoAuthenticationProvider(users);
+    return new PeopleDirectory(configured, directories.orderedStream().toList());
+  }
+
+  /** Their passwords, checked through the login throttle. */
+  @Bean
+  AuthenticationProvider passwordLogins(PeopleDirectory people, PasswordEncoder passwords, LoginThrottle throttle) {
+    DaoAuthenticationProvider checked = new DaoAuthenticationProvider(people);
     checked.setPasswordEncoder(passwords);
     return new ThrottledAuthenticationProvider(checked, throttle);
   }
@@ -107,6 +114,13 @@ class SecurityConfiguration {
               // A one-time feedback link is answered by the person, without credentials: the token is the
               // authorisation. Roles per endpoint are declared on the controllers (@PreAuthorize).
               requests.requestMatchers(HttpMethod.POST, "/api/v1/feedback/*").permitAll();
+              // So is an invitation to set one's password: the one-time token in the path is the authorisation.
+              requests.requestMatchers(HttpMethod.POST, "/api/v1/staff/invitations/*").permitAll();
+              // Administration and one's own account are refused by role before the body is even read, so nobody
+              // else learns anything from validation answers; the controllers declare the same roles.
+              requests.requestMatchers(HttpMethod.GET, "/api/v1/admin/on-duty").hasAnyRole(Roles.ADMIN, Roles.SUPERVISOR);
+              requests.requestMatchers("/api/v1/admin/**").hasRole(Roles.ADMIN);
+              requests.requestMatchers("/api/v1/staff/me", "/api/v1/staff/me/**").hasAnyRole(Roles.STAFF.toArray(String[]::new));
               requests.anyRequest().authenticated();
             });
     JwtDecoder decoder = jwtDecoder.getIfAvailable();
@@ -123,18 +137,27 @@ class SecurityConfiguration {
 
   /**
    * The curator console: form login with a session and CSRF protection, the normal way for pages
-   * people use in a browser. Roles per action are enforced by the task service, as on the API.
+   * people use in a browser. Roles per action are enforced by the task service, as on the API. Every page looks the
+   * person up again ({@link ConsoleSessionCheck}): a disabled account's session ends at its next click. The
+   * invitation page (set a first password) is open: its one-time token is the authorisation.
    */
   @Bean
   @Order(2)
-  SecurityFilterChain console(HttpSecurity http) throws Exception {
+  SecurityFilterChain console(HttpSecurity http, PeopleDirectory people) throws Exception {
     hardenHeaders(http, CONSOLE_POLICY);
     return http.securityMatcher("/console/**")
+        .addFilterBefore(new ConsoleSessionCheck(people), AuthorizationFilter.class)
         .authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers("/console/login", "/console/assets/**")
+                    .requestMatchers("/console/login", "/console/assets/**", "/console/invitation/**")
                     .permitAll()
+                    .requestMatchers("/console/staff", "/console/staff/**")
+                    .hasRole(Roles.ADMIN)
+                    .requestMatchers(HttpMethod.GET, "/console/on-duty")
+                    .hasAnyRole(Roles.ADMIN, Roles.SUPERVISOR)
+                    .requestMatchers("/console/on-duty")
+                    .hasRole(Roles.ADMIN)
                     .anyRequest()
                     .hasAnyRole(Roles.CURATOR, Roles.SPECIALIST, Roles.SUPERVISOR, Roles.ADMIN))
         .formLogin(
@@ -143,17 +166,9 @@ class SecurityConfiguration {
                     .loginPage("/console/login")
                     .loginProcessingUrl("/console/login")
                     .defaultSuccessUrl("/console/tasks", true)
-                    .failureHandler(consoleLoginFailures()))
+                    .failureHandler(new ConsoleLoginFailures()))
         .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?logout"))
         .build();
-  }
-
-  /** A wrong password shows the login page with an error; too many of them, with a request to wait. */
-  private static AuthenticationFailureHandler consoleLoginFailures() {
-    ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
-    failures.setDefaultFailureUrl("/console/login?error");
-    failures.setExceptionMappings(Map.of(LoginThrottledException.class.getName(), "/console/login?throttled"));
-    return failures;
   }
 
   /**

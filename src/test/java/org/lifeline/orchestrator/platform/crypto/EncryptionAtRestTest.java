@@ -40,7 +40,7 @@ class EncryptionAtRestTest {
     String name = jdbc.queryForObject("select display_name from contact where id = ?", String.class, UUID.fromString(contactId));
     String text =
         jdbc.queryForObject(
-            "select content from request_event where request_id = ? and type = 'MESSAGE_IN'",
+            "select text from conversation_message where request_id = ? and direction = 'IN'",
             String.class,
             UUID.fromString(created.get("id").asText()));
 
@@ -56,13 +56,13 @@ class EncryptionAtRestTest {
     JsonNode created =
         new ApiClient(mvc, json).createRequest("{\"channel\":\"web\",\"channelUserId\":\"legacy-" + UUID.randomUUID() + "\",\"message\":\"old text\"}");
     UUID requestId = UUID.fromString(created.get("id").asText());
-    jdbc.update("update request_event set content = 'old text' where request_id = ? and type = 'MESSAGE_IN'", requestId);
+    jdbc.update("update conversation_message set text = 'old text' where request_id = ? and direction = 'IN'", requestId);
 
-    int done = reencryption.reencrypt(new EncryptedColumn("request_event", "id", "content"));
+    int done = reencryption.reencrypt(new EncryptedColumn("conversation_message", "id", "text"));
 
     assertThat(done).isGreaterThanOrEqualTo(1);
     assertThat(jdbc.queryForObject(
-            "select content from request_event where request_id = ? and type = 'MESSAGE_IN'", String.class, requestId))
+            "select text from conversation_message where request_id = ? and direction = 'IN'", String.class, requestId))
         .startsWith("enc:");
   }
 }

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
@@ -70,7 +71,9 @@ class LoginThrottlingTest {
           .andExpect(redirectedUrl("/console/login?error"));
     }
     mvc.perform(signIn("supervisor", "demo", "198.51.100.31"))
-        .andExpect(redirectedUrl("/console/login?throttled"));
+        .andExpect(redirectedUrlPattern("/console/login?throttled=*"));
+    mvc.perform(get("/console/login").param("throttled", "61"))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("Try again in <span>2</span> minute(s)")));
   }
 
   @Test

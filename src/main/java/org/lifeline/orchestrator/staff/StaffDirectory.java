@@ -1,0 +1,83 @@
+package org.lifeline.orchestrator.staff;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import org.lifeline.orchestrator.platform.security.SecurityProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who works on the line, for the other features: whom to alert and how, who may be on duty. Knows the enabled staff
+ * accounts and the configured users; disabled accounts are nobody here.
+ */
+@Service
+@Transactional(readOnly = true)
+public class StaffDirectory {
+
+  private final StaffAccountRepository accounts;
+  private final SecurityProperties security;
+
+  StaffDirectory(StaffAccountRepository accounts, SecurityProperties security) {
+    this.accounts = accounts;
+    this.security = security;
+  }
+
+  /** How to reach an enabled staff member; empty for an unknown or disabled one. */
+  public Optional<StaffContact> contact(String username) {
+    Optional<SecurityProperties.UserAccount> configured = configured(username);
+    if (configured.isPresent()) {
+      return Optional.of(
+          new StaffContact(
+              configured.get().username(), configured.get().username(), Optional.empty(), OptionalLong.empty(),
+              rolesOf(configured.get().roles())));
+    }
+    return accounts
+        .findByUsername(username)
+        .filter(StaffAccount::isEnabled)
+        .map(
+            account ->
+                new StaffContact(
+                    account.getUsername(),
+                    account.getDisplayName(),
+                    Optional.ofNullable(account.getEmail()),
+                    account.getTelegramChatId() == null ? OptionalLong.empty() : OptionalLong.of(account.getTelegramChatId()),
+                    account.getRoles()));
+  }
+
+  /** Whether this enabled staff member has the role. */
+  public boolean hasRole(String username, StaffRole role) {
+    return contact(username).map(found -> found.roles().contains(role)).orElse(false);
+  }
+
+  /** The usernames of everyone enabled with the role, configured users included, in order. */
+  public List<String> withRole(StaffRole role) {
+    Set<String> usernames = new TreeSet<>();
+    security.users().stream()
+        .filter(user -> rolesOf(user.roles()).contains(role))
+        .forEach(user -> usernames.add(user.username()));
+    accounts.findEnabledWithRole(role).forEach(account -> usernames.add(account.getUsername()));
+    return List.copyOf(usernames);
+  }
+
+  static Set<StaffRole> rolesOf(Collection<String> configured) {
+    Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
+    for (String role : configured) {
+      try {
+        roles.add(StaffRole.valueOf(role.toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException notAStaffRole) {
+        // INTEGRATOR or a typo: no staff role
+      }
+    }
+    return roles;
+  }
+
+  private Optional<SecurityProperties.UserAccount> configured(String username) {
+    return security.users().stream().filter(user -> user.username().equalsIgnoreCase(username)).findFirst();
+  }
+}

@@ -1,0 +1,64 @@
+package org.lifeline.orchestrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Debian's headless Chromium driven by Selenium through the system chromedriver, with a throwaway profile: open one
+ * per test, close it afterwards.
+ */
+public final class HeadlessChromium implements AutoCloseable {
+
+  static final String CHROMIUM = "/usr/bin/chromium";
+  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+  private final Path profile;
+  private final WebDriver driver;
+
+  private HeadlessChromium(Path profile, WebDriver driver) {
+    this.profile = profile;
+    this.driver = driver;
+  }
+
+  public static HeadlessChromium open() throws IOException {
+    assertThat(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute())
+        .as("Debian's Chromium and chromedriver are needed: apt-get install chromium chromium-driver (.ci/run does)")
+        .isTrue();
+    Path profile = Files.createTempDirectory("chromium-profile");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,1000",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+    return new HeadlessChromium(profile, new ChromeDriver(service, options));
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+    FileSystemUtils.deleteRecursively(profile.toFile());
+  }
+}

@@ -1,0 +1,102 @@
+package org.lifeline.orchestrator.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lifeline.orchestrator.ApiClient;
+import org.lifeline.orchestrator.HeadlessChromium;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** A supervisor reads the reports in a real browser: through the console's navigation, charts and tables. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ReportsBrowserTest {
+
+  @LocalServerPort int port;
+
+  HeadlessChromium chromium;
+  WebDriver browser;
+
+  @BeforeEach
+  void startBrowser() throws IOException {
+    chromium = HeadlessChromium.open();
+    browser = chromium.driver();
+  }
+
+  @AfterEach
+  void stopBrowser() {
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @Test
+  void aSupervisorOpensTheReportsFromTheNavigationAndSeesTheFigures() throws Exception {
+    takeInRequest("telegram");
+    takeInRequest("web");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+
+    browser.get(url("/console"));
+    wait.until(ExpectedConditions.urlContains("/console/login"));
+    browser.findElement(By.id("username")).sendKeys("supervisor");
+    browser.findElement(By.id("password")).sendKeys("demo");
+    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    wait.until(ExpectedConditions.urlContains("/console/tasks"));
+    browser.findElement(By.id("nav-reports")).click();
+
+    wait.until(ExpectedConditions.urlContains("/console/reports"));
+    wait.until(ExpectedConditions.attributeToBe(By.id("chart-groups"), "data-chart-ready", "true"));
+    assertThat(Long.parseLong(browser.findElement(By.id("figure-received")).getText())).isGreaterThanOrEqualTo(2);
+    assertThat(browser.findElements(By.cssSelector("#chart-groups svg"))).isNotEmpty();
+    for (String chart : List.of("chart-funnel", "chart-waits", "chart-topics")) {
+      assertThat(browser.findElement(By.id(chart)).getAttribute("data-chart-ready")).isEqualTo("true");
+    }
+    WebElement intake = browser.findElement(By.cssSelector("#table-funnel tr[data-stage=intake]"));
+    assertThat(Long.parseLong(intake.findElements(By.tagName("td")).get(0).getText())).isGreaterThanOrEqualTo(2);
+    assertThat(browser.findElement(By.id("table-channel")).getText()).contains("telegram", "web");
+    assertThat(browser.findElements(By.cssSelector("#table-groups tbody tr"))).hasSize(30);
+    assertThat(browser.findElement(By.id("report-csv")).getAttribute("href")).contains("/console/reports/requests.csv?from=");
+
+    new Select(browser.findElement(By.id("report-group-by"))).selectByValue("month");
+    browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+
+    wait.until(ExpectedConditions.urlContains("groupBy=month"));
+    wait.until(ExpectedConditions.attributeToBe(By.id("chart-groups"), "data-chart-ready", "true"));
+    assertThat(browser.findElements(By.cssSelector("#table-groups tbody tr")).size()).isBetween(1, 2);
+  }
+
+  private void takeInRequest(String channel) throws Exception {
+    HttpRequest post =
+        HttpRequest.newBuilder(URI.create(url("/api/v1/requests")))
+            .header(ApiClient.API_KEY_HEADER, ApiClient.DEMO_KEY)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(
+                "{\"channel\":\"" + channel + "\",\"channelUserId\":\"reports-" + UUID.randomUUID() + "\",\"age\":33}"))
+            .build();
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      assertThat(http.send(post, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
+    }
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+}
