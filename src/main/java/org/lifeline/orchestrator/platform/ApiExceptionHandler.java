@@ -10,12 +10,9 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import jakarta.validation.ConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
@@ -40,11 +37,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
-
-  /** How long a caller is asked to wait when the database cannot be reached (a restart or failover takes seconds). */
-  static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
-
-  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -116,11 +108,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
-  /**
-   * The database cannot be reached (down, restarting, failing over, or no pooled connection within the pool's
-   * connection timeout): a temporary condition the caller should retry, not a server bug. Matched anywhere in the
-   * cause chain, so a connection failure wrapped by the transaction or persistence layer is recognised too.
-   */
+  /** The database cannot be reached: see {@link DatabaseUnavailable}. */
   @ExceptionHandler({
     CannotCreateTransactionException.class,
     DataAccessResourceFailureException.class,
@@ -129,21 +117,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     SQLNonTransientConnectionException.class
   })
   ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
-    log.warn("Answered 503, the database cannot be reached: {}", rootCause(ex).toString());
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.SERVICE_UNAVAILABLE, "The database cannot be reached right now. Try again in a few seconds.");
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER.toSeconds()))
-        .body(problem);
-  }
-
-  private static Throwable rootCause(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    return cause;
+    return DatabaseUnavailable.answer(ex);
   }
 
   private ResponseEntity<Object> badRequest(

@@ -19,7 +19,8 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * Errors the servlet container forwards to {@code /error} (a 403 or 404 of the console, a 405, a failure outside a
  * controller): problem+json, like the API's own errors; a browser asking for a page gets the plain error page. Called
- * directly, {@code /error} is a resource that does not exist.
+ * directly, {@code /error} is a resource that does not exist. A database that cannot be reached before a controller
+ * runs (a security filter counting failed logins) is the same 503 as in a controller.
  */
 @Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")
@@ -42,6 +43,10 @@ class ProblemErrorController extends AbstractErrorController {
 
   @RequestMapping
   ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+        && DatabaseUnavailable.causes(failure)) {
+      return DatabaseUnavailable.answer(failure);
+    }
     HttpStatus status = statusOf(request);
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, status.getReasonPhrase());
     if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {

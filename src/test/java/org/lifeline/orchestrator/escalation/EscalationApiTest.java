@@ -358,6 +358,8 @@ class EscalationApiTest {
   @Test
   void aMessageToAClosedRequestIsStillTakenAndScanned() throws Exception {
     UUID id = newRequest(null);
+    // Closed once the process has settled, not while its first steps still write the request.
+    api.awaitRequest(id, found -> "QUESTIONNAIRE".equals(found.get("status").asText()));
     lifecycle.changeStatus(id, RequestStatus.CLOSED, "test");
 
     postMessage(id, RISKY).andExpect(status().isAccepted());

@@ -1,6 +1,7 @@
 package org.lifeline.orchestrator.escalation.risk;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,6 +37,13 @@ public final class RiskDetector {
    */
   private static final int MIN_LETTERS_OF_A_WORD_READ_AS_WRITTEN = 4;
 
+  /**
+   * How many other words may stand between the words of an exception. Exceptions are idioms ("suicide squad", "жить в
+   * комнате"): allowing the entry's own gap would let "не хоче жити і закрилася в кімнаті" read as the everyday "жити в
+   * кімнаті". One word still allows "меня [уже] не будет дома".
+   */
+  private static final int EXCEPTION_GAP = 1;
+
   private final TextNormalizer normalizer = new TextNormalizer();
   private final RiskLexicon.Settings settings;
   private final ByLanguage<CompiledEntry> entries;
@@ -57,7 +65,8 @@ public final class RiskDetector {
               compile(entry.patterns(), entry.id(), false, vocabularyIndex),
               compile(entry.exceptions(), entry.id(), true, vocabularyIndex),
               compile(entry.sentenceExceptions(), entry.id(), true, vocabularyIndex),
-              entry.maxGapWords());
+              entry.maxGapWords(),
+              entry.anyOrder());
       compiledEntries.add(new CompiledEntry(entry, phrases));
     }
     this.entries = new ByLanguage<>(compiledEntries, CompiledEntry::language);
@@ -66,7 +75,11 @@ public final class RiskDetector {
       String name = marker.language() + " marker " + marker.name();
       Phrases phrases =
           new Phrases(
-              compile(marker.patterns(), name, false, vocabularyIndex), List.of(), List.of(), settings.maxGapWords());
+              compile(marker.patterns(), name, false, vocabularyIndex),
+              List.of(),
+              List.of(),
+              settings.maxGapWords(),
+              false);
       compiledMarkers.add(new CompiledMarker(marker, phrases));
     }
     this.markers = new ByLanguage<>(compiledMarkers, compiled -> compiled.marker().language());
@@ -130,12 +143,32 @@ public final class RiskDetector {
       }
     }
     List<RiskSignal> signals = new ArrayList<>();
-    found.forEach((entry, polarity) -> signals.add(signal(entry.entry(), polarity)));
-    signals.sort(HIGHEST_LEVEL_FIRST);
-    signals.addAll(combinedSignals(signals, markersFound));
+    List<RiskSignal> combinable = new ArrayList<>();
+    found.forEach(
+        (entry, polarity) -> {
+          if (!entry.entry().fallback()) {
+            combinable.add(signal(entry.entry(), polarity));
+          } else if (!anotherOfItsCategory(entry, found.keySet())) {
+            signals.add(signal(entry.entry(), polarity));
+          }
+        });
+    combinable.sort(HIGHEST_LEVEL_FIRST);
+    signals.addAll(combinable);
+    signals.addAll(combinedSignals(combinable, markersFound));
     signals.sort(HIGHEST_LEVEL_FIRST);
     RiskLevel level = signals.stream().map(RiskSignal::level).reduce(RiskLevel.NONE, RiskLevel::max);
     return new RiskAssessment(level, signals);
+  }
+
+  /**
+   * Whether an entry other than a safety net found something of the same category. A safety net's own signal is
+   * weak evidence: it never completes a combination, so "stuck on the bridge in traffic right now" stays LOW.
+   */
+  private static boolean anotherOfItsCategory(CompiledEntry fallback, Set<CompiledEntry> found) {
+    return found.stream()
+        .anyMatch(
+            other ->
+                !other.entry().fallback() && other.entry().category().equals(fallback.entry().category()));
   }
 
   /**
@@ -311,19 +344,35 @@ public final class RiskDetector {
      * the English entry with its exceptions ("suicide squad") decides about it.
      */
     private BitSet matchVocabulary(String word) {
-      BitSet matches = new BitSet(vocabulary.size());
-      for (int id = 0; id < vocabulary.size(); id++) {
-        if (matchesAny(vocabulary.get(id), List.of(word))) {
-          matches.set(id);
-        }
-      }
+      BitSet matches = matchReadings(List.of(word));
       List<String> readings = normalizer.readings(word);
       if (readings.size() == 1 || knownAsWritten(word, matches)) {
         return matches;
       }
-      List<String> cyrillicReadings = readings.subList(1, readings.size());
+      matches.or(matchReadings(readings.subList(1, readings.size())));
+      return matches;
+    }
+
+    /**
+     * The vocabulary words that readings of one word match. A word the lexicon knows as it is written (some pattern or
+     * exception word or stem matches it without a typo) is that word, not a misspelling of another: "bother" is not
+     * read as "brother", "diving" not as "driving", "купила" not as "копила". Only a word the lexicon does not know is
+     * also matched with one typo.
+     */
+    private BitSet matchReadings(List<String> readings) {
+      BitSet matches = new BitSet(vocabulary.size());
       for (int id = 0; id < vocabulary.size(); id++) {
-        if (!matches.get(id) && matchesAny(vocabulary.get(id), cyrillicReadings)) {
+        if (matchesAny(vocabulary.get(id).forms(), readings, Integer.MAX_VALUE)) {
+          matches.set(id);
+        }
+      }
+      if (!matches.isEmpty()) {
+        return matches;
+      }
+      for (int id = 0; id < vocabulary.size(); id++) {
+        VocabularyWord vocabularyWord = vocabulary.get(id);
+        if (!vocabularyWord.exact()
+            && matchesAny(vocabularyWord.forms(), readings, settings.typoTolerantMinLength())) {
           matches.set(id);
         }
       }
@@ -343,9 +392,8 @@ public final class RiskDetector {
       return false;
     }
 
-    private boolean matchesAny(VocabularyWord vocabularyWord, List<String> readings) {
-      int typoTolerantMinLength = vocabularyWord.exact() ? Integer.MAX_VALUE : settings.typoTolerantMinLength();
-      for (WordForm form : vocabularyWord.forms()) {
+    private static boolean matchesAny(List<WordForm> forms, List<String> readings, int typoTolerantMinLength) {
+      for (WordForm form : forms) {
         for (String reading : readings) {
           if (form.matches(reading, typoTolerantMinLength)) {
             return true;
@@ -401,8 +449,8 @@ public final class RiskDetector {
   }
 
   /**
-   * Where a phrase matched: the sentence positions of its own words. Positions between them that are not its words
-   * are the gap words.
+   * Where a phrase matched: the sentence positions of its own words, in sentence order. Positions between them that
+   * are not its words are the gap words.
    */
   private record Match(int[] positions) {
     int first() {
@@ -444,12 +492,20 @@ public final class RiskDetector {
     private final List<int[]> exceptions;
     private final List<int[]> sentenceExceptions;
     private final int maxGapWords;
+    /** Whether the patterns' words may stand in any order (exceptions keep theirs). */
+    private final boolean anyOrder;
 
-    Phrases(List<int[]> patterns, List<int[]> exceptions, List<int[]> sentenceExceptions, int maxGapWords) {
+    Phrases(
+        List<int[]> patterns,
+        List<int[]> exceptions,
+        List<int[]> sentenceExceptions,
+        int maxGapWords,
+        boolean anyOrder) {
       this.patterns = patterns;
       this.exceptions = exceptions;
       this.sentenceExceptions = sentenceExceptions;
       this.maxGapWords = maxGapWords;
+      this.anyOrder = anyOrder;
     }
 
     /**
@@ -461,7 +517,8 @@ public final class RiskDetector {
       List<Match> exceptionMatches = null;
       for (int[] pattern : patterns) {
         for (int start = 0; start < sentence.size(); start++) {
-          Match match = matchAt(pattern, sentence, start);
+          Match match =
+              anyOrder ? matchInAnyOrderAt(pattern, sentence, start) : matchAt(pattern, sentence, start, maxGapWords);
           if (match == null) {
             continue;
           }
@@ -487,7 +544,7 @@ public final class RiskDetector {
       List<Match> matches = new ArrayList<>();
       for (int[] phrase : phrases) {
         for (int start = 0; start < sentence.size(); start++) {
-          Match match = matchAt(phrase, sentence, start);
+          Match match = matchAt(phrase, sentence, start, EXCEPTION_GAP);
           if (match != null) {
             matches.add(match);
           }
@@ -500,7 +557,7 @@ public final class RiskDetector {
      * Matches the phrase starting at the given word, allowing up to maxGapWords other words in between in total.
      * Taking the earliest next word is always best: it leaves the most gap allowance for the rest of the phrase.
      */
-    private Match matchAt(int[] phrase, SentenceWords sentence, int start) {
+    private Match matchAt(int[] phrase, SentenceWords sentence, int start, int maxGapWords) {
       if (!sentence.matches(start, phrase[0])) {
         return null;
       }
@@ -524,6 +581,58 @@ public final class RiskDetector {
     }
 
     /**
+     * Matches the phrase's words in any order, the first of them at the given word, all within the phrase's length
+     * plus maxGapWords words; each sentence word stands for one phrase word at most.
+     */
+    private Match matchInAnyOrderAt(int[] phrase, SentenceWords sentence, int start) {
+      int end = Math.min(sentence.size() - 1, start + phrase.length - 1 + maxGapWords);
+      int[] positions = new int[phrase.length];
+      for (int i = 0; i < phrase.length; i++) {
+        if (sentence.matches(start, phrase[i])) {
+          positions[i] = start;
+          if (placeRest(phrase, sentence, start, end, positions, i, 0)) {
+            int[] inSentenceOrder = positions.clone();
+            Arrays.sort(inSentenceOrder);
+            return new Match(inSentenceOrder);
+          }
+        }
+      }
+      return null;
+    }
+
+    /** Places the phrase's words other than the one at {@code fixed} after start, from word {@code next} on. */
+    private boolean placeRest(
+        int[] phrase, SentenceWords sentence, int start, int end, int[] positions, int fixed, int next) {
+      if (next == phrase.length) {
+        return true;
+      }
+      if (next == fixed) {
+        return placeRest(phrase, sentence, start, end, positions, fixed, next + 1);
+      }
+      for (int position = start + 1; position <= end; position++) {
+        if (sentence.matches(position, phrase[next]) && !taken(positions, fixed, next, position)) {
+          positions[next] = position;
+          if (placeRest(phrase, sentence, start, end, positions, fixed, next + 1)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    private static boolean taken(int[] positions, int fixed, int placed, int position) {
+      if (positions[fixed] == position) {
+        return true;
+      }
+      for (int i = 0; i < placed; i++) {
+        if (i != fixed && positions[i] == position) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
      * A negator shortly before the phrase in the same clause, or among its gap words. Negators that belong to the
      * phrase ("не хочу жить") do not count.
      */
@@ -535,11 +644,20 @@ public final class RiskDetector {
         }
       }
       for (int i = match.first() + 1; i < match.last(); i++) {
-        if (sentence.isNegator(i) && !match.isOwnWord(i)) {
+        if (sentence.isNegator(i) && !match.isOwnWord(i) && !strengthensOwnNegator(match, sentence, i)) {
           return true;
         }
       }
       return false;
+    }
+
+    /**
+     * A gap negator right before a negator of the phrase itself only stresses it: in "заснути і більше ніколи не
+     * прокинутися" the "ніколи" belongs with the phrase's own "не", it does not negate the phrase.
+     */
+    private static boolean strengthensOwnNegator(Match match, SentenceWords sentence, int position) {
+      int next = position + 1;
+      return next < sentence.size() && match.isOwnWord(next) && sentence.isNegator(next);
     }
   }
 }

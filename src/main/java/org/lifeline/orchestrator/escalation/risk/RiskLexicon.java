@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.lifeline.orchestrator.request.RiskLevel;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -49,6 +51,11 @@ public final class RiskLexicon {
    * @param sentenceExceptions phrases that cancel the entry anywhere in the same sentence ("goodbye" with "see you
    *     tomorrow")
    * @param maxGapWords the entry's own gap limit, or the lexicon's setting when the entry does not set one
+   * @param anyOrder whether a pattern's words may stand in any order ("себя убью" as well as "убью себя"), all within
+   *     a stretch of the pattern's length plus maxGapWords words
+   * @param fallback whether the entry is a safety net for its category: its signal counts only when no other entry of
+   *     that category is found in the message, so a broad rule ("I" near a word of death) catches what the specific
+   *     entries miss without repeating what they found
    */
   public record Entry(
       String id,
@@ -58,7 +65,9 @@ public final class RiskLexicon {
       List<String> patterns,
       List<String> exceptions,
       List<String> sentenceExceptions,
-      int maxGapWords) {}
+      int maxGapWords,
+      boolean anyOrder,
+      boolean fallback) {}
 
   /**
    * Words that raise no signal alone but complete a combination, such as a time ("tonight", "сегодня").
@@ -80,8 +89,15 @@ public final class RiskLexicon {
    */
   public record Combination(String id, RiskLevel level, String category, List<Set<String>> signs, int atLeast) {}
 
+  /**
+   * A pattern word written as {@code <name>} stands for every word of the language's concept of that name: one place
+   * to keep a family of words ("pills, tablets, meds, снотворное...") that many patterns use.
+   */
+  private static final Pattern CONCEPT_REFERENCE = Pattern.compile("<([a-z0-9-]+)>");
+
   private final Settings settings;
   private final Set<String> categories;
+  private final Map<String, Map<String, List<String>>> conceptsByLanguage;
   private final Map<String, Set<String>> negatorsByLanguage;
   private final Map<String, List<String>> answersByLanguage;
   private final List<Entry> entries;
@@ -91,6 +107,9 @@ public final class RiskLexicon {
   private RiskLexicon(Builder builder) {
     this.settings = builder.settings;
     this.categories = Collections.unmodifiableSet(new LinkedHashSet<>(builder.categories));
+    Map<String, Map<String, List<String>>> concepts = new LinkedHashMap<>();
+    builder.conceptsByLanguage.forEach((language, named) -> concepts.put(language, Map.copyOf(named)));
+    this.conceptsByLanguage = Map.copyOf(concepts);
     this.negatorsByLanguage = Map.copyOf(builder.negatorsByLanguage);
     Map<String, List<String>> answers = new LinkedHashMap<>();
     builder.answersByLanguage.forEach((language, phrases) -> answers.put(language, List.copyOf(phrases)));
@@ -143,6 +162,15 @@ public final class RiskLexicon {
     return negatorsByLanguage.keySet();
   }
 
+  /**
+   * Per language, the concepts: named families of words that patterns refer to as {@code <name>}, as written in the
+   * file (an item may itself be {@code <another>}). Entries and markers hold their patterns with the concepts
+   * already written out.
+   */
+  public Map<String, Map<String, List<String>>> conceptsByLanguage() {
+    return conceptsByLanguage;
+  }
+
   /** Words that negate a phrase they precede ("not", "не"), per language, as written in the file. */
   public Map<String, Set<String>> negatorsByLanguage() {
     return negatorsByLanguage;
@@ -172,6 +200,7 @@ public final class RiskLexicon {
   private static final class Builder {
     private final Settings settings;
     private final Set<String> categories = new LinkedHashSet<>();
+    private final Map<String, Map<String, List<String>>> conceptsByLanguage = new LinkedHashMap<>();
     private final Map<String, Set<String>> negatorsByLanguage = new LinkedHashMap<>();
     private final Map<String, List<String>> answersByLanguage = new LinkedHashMap<>();
     private final Map<String, Entry> entriesById = new LinkedHashMap<>();
@@ -202,8 +231,9 @@ public final class RiskLexicon {
 
     private void addLanguage(String language, Map<String, Object> section, String where) {
       String place = where + ": language " + language;
-      requireOnlyKeys(section, place, "negators", "answers", "markers", "entries");
+      requireOnlyKeys(section, place, "negators", "answers", "concepts", "markers", "entries");
       String code = language.toLowerCase(Locale.ROOT);
+      addConcepts(code, map(section.getOrDefault("concepts", Map.of()), place + ": concepts"), place);
       negatorsByLanguage
           .computeIfAbsent(code, any -> new LinkedHashSet<>())
           .addAll(strings(section.getOrDefault("negators", List.of()), place + ": negators"));
@@ -217,7 +247,7 @@ public final class RiskLexicon {
             if (categories.contains(name)) {
               throw invalid(markerPlace + ": a marker may not share its name with a category");
             }
-            List<String> markerPatterns = strings(patterns, markerPlace);
+            List<String> markerPatterns = expand(strings(patterns, markerPlace), code, markerPlace);
             if (markerPatterns.isEmpty()) {
               throw invalid(markerPlace + ": needs at least one pattern");
             }
@@ -263,7 +293,17 @@ public final class RiskLexicon {
 
     private Entry readEntry(Map<String, Object> raw, String language, String place) {
       requireOnlyKeys(
-          raw, place + ": entry", "id", "level", "category", "patterns", "except", "exceptInSentence", "maxGapWords");
+          raw,
+          place + ": entry",
+          "id",
+          "level",
+          "category",
+          "patterns",
+          "except",
+          "exceptInSentence",
+          "maxGapWords",
+          "anyOrder",
+          "fallback");
       String id = text(raw.get("id"), place + ": entry without id");
       String where = place + ": entry '" + id + "'";
       RiskLevel level = level(raw.get("level"), where + ": level");
@@ -274,18 +314,92 @@ public final class RiskLexicon {
       if (!categories.contains(category)) {
         throw invalid(where + ": category '" + category + "' is not declared under categories " + categories);
       }
-      List<String> patterns = strings(raw.get("patterns"), where + ": patterns");
+      List<String> patterns = expand(strings(raw.get("patterns"), where + ": patterns"), language, where);
       if (patterns.isEmpty()) {
         throw invalid(where + ": needs at least one pattern");
       }
-      List<String> exceptions = strings(raw.getOrDefault("except", List.of()), where + ": except");
+      List<String> exceptions =
+          expand(strings(raw.getOrDefault("except", List.of()), where + ": except"), language, where);
       List<String> sentenceExceptions =
-          strings(raw.getOrDefault("exceptInSentence", List.of()), where + ": exceptInSentence");
+          expand(
+              strings(raw.getOrDefault("exceptInSentence", List.of()), where + ": exceptInSentence"), language, where);
       int maxGapWords =
           raw.containsKey("maxGapWords")
               ? count(raw.get("maxGapWords"), where + ": maxGapWords")
               : settings.maxGapWords();
-      return new Entry(id, language, level, category, patterns, exceptions, sentenceExceptions, maxGapWords);
+      boolean anyOrder = raw.containsKey("anyOrder") && flag(raw.get("anyOrder"), where + ": anyOrder");
+      boolean fallback = raw.containsKey("fallback") && flag(raw.get("fallback"), where + ": fallback");
+      return new Entry(
+          id, language, level, category, patterns, exceptions, sentenceExceptions, maxGapWords, anyOrder, fallback);
+    }
+
+    /**
+     * Adds a language's concepts. Each item is one word or stem, or {@code <another>} concept of the language; a
+     * concept is defined once (an addition may add new ones and use the main file's).
+     */
+    private void addConcepts(String language, Map<String, Object> raw, String place) {
+      Map<String, List<String>> concepts = conceptsByLanguage.computeIfAbsent(language, any -> new LinkedHashMap<>());
+      raw.forEach(
+          (name, items) -> {
+            String where = place + ": concept '" + name + "'";
+            if (!CONCEPT_REFERENCE.matcher("<" + name + ">").matches()) {
+              throw invalid(where + ": a concept name uses lower-case letters, digits and '-' only");
+            }
+            List<String> words = strings(items, where);
+            if (words.isEmpty()) {
+              throw invalid(where + ": needs at least one word");
+            }
+            for (String word : words) {
+              if (word.contains("|") || word.split("\\s+").length != 1) {
+                throw invalid(where + ": '" + word + "' must be one word or stem (one item per word)");
+              }
+            }
+            if (concepts.putIfAbsent(name, List.copyOf(words)) != null) {
+              throw invalid(where + ": defined twice");
+            }
+          });
+    }
+
+    /** Writes out every {@code <concept>} in the phrases with the words of the language's concept. */
+    private List<String> expand(List<String> phrases, String language, String where) {
+      List<String> expanded = new ArrayList<>(phrases.size());
+      for (String phrase : phrases) {
+        List<String> positions = new ArrayList<>();
+        for (String position : phrase.trim().split("\\s+")) {
+          Set<String> alternatives = new LinkedHashSet<>();
+          for (String alternative : position.split("\\|")) {
+            addAlternative(alternative, language, where + ", pattern '" + phrase + "'", new ArrayList<>(), alternatives);
+          }
+          positions.add(String.join("|", alternatives));
+        }
+        expanded.add(String.join(" ", positions));
+      }
+      return List.copyOf(expanded);
+    }
+
+    private void addAlternative(
+        String alternative, String language, String where, List<String> seen, Set<String> alternatives) {
+      Matcher reference = CONCEPT_REFERENCE.matcher(alternative);
+      if (!reference.matches()) {
+        if (alternative.contains("<") || alternative.contains(">")) {
+          throw invalid(where + ": '" + alternative + "' is not a concept reference such as <pills>");
+        }
+        alternatives.add(alternative);
+        return;
+      }
+      String name = reference.group(1);
+      List<String> words = conceptsByLanguage.getOrDefault(language, Map.of()).get(name);
+      if (words == null) {
+        throw invalid(where + ": concept <" + name + "> is not defined under " + language + " concepts");
+      }
+      if (seen.contains(name)) {
+        throw invalid(where + ": concept <" + name + "> refers to itself through " + seen);
+      }
+      seen.add(name);
+      for (String word : words) {
+        addAlternative(word, language, where, seen, alternatives);
+      }
+      seen.remove(seen.size() - 1);
     }
 
     /** Checks what only the whole lexicon can tell: that every sign of a combination names something that exists. */
@@ -375,6 +489,13 @@ public final class RiskLexicon {
       throw invalid(where + ": expected non-empty text, got " + value + " (quote words such as \"no\")");
     }
     return string.trim();
+  }
+
+  private static boolean flag(Object value, String where) {
+    if (!(value instanceof Boolean yesOrNo)) {
+      throw invalid(where + ": expected true or false");
+    }
+    return yesOrNo;
   }
 
   private static int count(Object value, String where) {

@@ -240,6 +240,95 @@ class RiskDetectorTest {
   }
 
   @Test
+  void anAnyOrderRuleFindsItsWordsInEitherOrderWithinItsStretch() throws IOException {
+    String addition =
+        """
+        languages:
+          en:
+            concepts:
+              local-fear: [afraid, scared]
+              local-act: [jump, swallow]
+            entries:
+              - id: en-local-fear-of-acting
+                level: LOW
+                category: loss-of-control
+                anyOrder: true
+                maxGapWords: 2
+                patterns:
+                  - <local-fear> <local-act>
+        """;
+    try (InputStream main = RiskLexicon.class.getClassLoader().getResourceAsStream(RiskLexicon.DEFAULT_LOCATION);
+        InputStream extra = new ByteArrayInputStream(addition.getBytes(StandardCharsets.UTF_8))) {
+      RiskDetector detector = new RiskDetector(RiskLexicon.load(main, extra));
+
+      assertThat(ids(detector.assess("I'm scared I'd swallow", "en"))).contains("en-local-fear-of-acting");
+      assertThat(ids(detector.assess("swallow it, so afraid", "en"))).contains("en-local-fear-of-acting");
+      assertThat(ids(detector.assess("afraid of the dark and of the way the cat might jump", "en")))
+          .doesNotContain("en-local-fear-of-acting");
+      assertThat(detector.assess("I'm not afraid to jump", "en").signals())
+          .filteredOn(signal -> signal.id().equals("en-local-fear-of-acting"))
+          .singleElement()
+          .extracting(RiskSignal::negated)
+          .isEqualTo(true);
+    }
+  }
+
+  @Test
+  void aWordTheLexiconKnowsIsNotReadAsAMisspellingOfAnother() throws IOException {
+    String addition =
+        """
+        languages:
+          en:
+            entries:
+              - id: en-local-sibling
+                level: LOW
+                category: abuse
+                patterns: [brother visits]
+              - id: en-local-pest
+                level: LOW
+                category: abuse
+                patterns: [bother visits]
+        """;
+    try (InputStream main = RiskLexicon.class.getClassLoader().getResourceAsStream(RiskLexicon.DEFAULT_LOCATION);
+        InputStream extra = new ByteArrayInputStream(addition.getBytes(StandardCharsets.UTF_8))) {
+      RiskDetector detector = new RiskDetector(RiskLexicon.load(main, extra));
+
+      assertThat(ids(detector.assess("bother visits", "en"))).contains("en-local-pest").doesNotContain("en-local-sibling");
+      assertThat(ids(detector.assess("brohter visits", "en"))).contains("en-local-sibling");
+    }
+  }
+
+  @Test
+  void aFallbackEntryCountsOnlyWhereNoOtherEntryOfItsCategoryIsFound() throws IOException {
+    String addition =
+        """
+        languages:
+          en:
+            entries:
+              - id: en-local-net
+                level: LOW
+                category: suicidal-ideation
+                fallback: true
+                patterns: [gloomy]
+        """;
+    try (InputStream main = RiskLexicon.class.getClassLoader().getResourceAsStream(RiskLexicon.DEFAULT_LOCATION);
+        InputStream extra = new ByteArrayInputStream(addition.getBytes(StandardCharsets.UTF_8))) {
+      RiskDetector detector = new RiskDetector(RiskLexicon.load(main, extra));
+
+      assertThat(ids(detector.assess("so gloomy today", "en"))).containsExactly("en-local-net");
+      assertThat(ids(detector.assess("so gloomy, I want to die", "en"))).containsExactly("en-want-to-die");
+      assertThat(ids(detector.assess("so gloomy, I cut myself", "en"))).contains("en-local-net", "en-self-harm");
+      assertThat(detector.assess("so gloomy. I bought a rope yesterday", "en").level())
+          .as("a safety net's signal completes no combination")
+          .isEqualTo(RiskLevel.LOW);
+    }
+  }
+
+  private static List<String> ids(RiskAssessment assessment) {
+    return assessment.signals().stream().map(RiskSignal::id).toList();
+  }
+
+  @Test
   void anAdditionalLexiconAddsEntries() throws IOException {
     String addition =
         """

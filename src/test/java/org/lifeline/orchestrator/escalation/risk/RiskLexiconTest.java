@@ -150,6 +150,57 @@ class RiskLexiconTest {
   }
 
   @Test
+  void writesConceptsOutInPatternsExceptionsAndMarkers() {
+    String yaml =
+        entry("level: LOW", "category: self-harm")
+            .replace(
+                "    negators: [\"no\"]",
+                "    negators: [\"no\"]\n    concepts:\n      pills: [pills, meds*]\n      means: [<pills>, rope]\n"
+                    + "    markers:\n      time: [tonight <pills>]")
+            .replace("          - cut* myself", "          - saved <means>|stash\n        except: [<pills> cabinet]");
+
+    RiskLexicon lexicon = load(yaml);
+
+    assertThat(lexicon.entries().get(0).patterns()).containsExactly("saved pills|meds*|rope|stash");
+    assertThat(lexicon.entries().get(0).exceptions()).containsExactly("pills|meds* cabinet");
+    assertThat(lexicon.markers()).containsExactly(new RiskLexicon.Marker("time", "en", List.of("tonight pills|meds*")));
+    assertThat(lexicon.conceptsByLanguage().get("en")).containsEntry("means", List.of("<pills>", "rope"));
+  }
+
+  @Test
+  void rejectsAnUnknownOrCircularConceptAndAConceptItemOfTwoWords() {
+    String base = entry("level: LOW", "category: self-harm");
+    String concepts = "    negators: [\"no\"]\n    concepts:\n";
+
+    assertThatThrownBy(() -> load(base.replace("cut* myself", "saved <pills>")))
+        .hasMessageContaining("en-test")
+        .hasMessageContaining("concept <pills> is not defined");
+    assertThatThrownBy(
+            () ->
+                load(
+                    base.replace("    negators: [\"no\"]", concepts + "      a: [<b>]\n      b: [x, <a>]")
+                        .replace("cut* myself", "saved <a>")))
+        .hasMessageContaining("refers to itself");
+    assertThatThrownBy(() -> load(base.replace("    negators: [\"no\"]", concepts + "      pills: [sleeping pills]")))
+        .hasMessageContaining("concept 'pills'")
+        .hasMessageContaining("one word or stem");
+    assertThatThrownBy(() -> load(base.replace("cut* myself", "saved <Pills>")))
+        .hasMessageContaining("not a concept reference");
+  }
+
+  @Test
+  void readsAnyOrderAndFallbackAsFlags() {
+    String yaml = entry("level: LOW", "category: self-harm").replace("    patterns:", "    anyOrder: true\n        patterns:");
+
+    assertThat(load(yaml).entries().get(0).anyOrder()).isTrue();
+    assertThat(load(yaml).entries().get(0).fallback()).isFalse();
+    assertThat(load(yaml.replace("anyOrder: true", "fallback: true")).entries().get(0).fallback()).isTrue();
+    assertThat(load(entry("level: LOW", "category: self-harm")).entries().get(0).anyOrder()).isFalse();
+    assertThatThrownBy(() -> load(yaml.replace("anyOrder: true", "anyOrder: sometimes")))
+        .hasMessageContaining("anyOrder: expected true or false");
+  }
+
+  @Test
   void rejectsAnEntryWithoutARealLevel() {
     assertThatThrownBy(() -> load(entry("level: NONE", "category: self-harm")))
         .isInstanceOf(IllegalArgumentException.class)

@@ -26,6 +26,14 @@ final class RiskScore {
     return truePositives + falsePositives + falseNegatives + trueNegatives;
   }
 
+  int truePositives() {
+    return truePositives;
+  }
+
+  int falsePositives() {
+    return falsePositives;
+  }
+
   double precision() {
     int flagged = truePositives + falsePositives;
     return flagged == 0 ? 1.0 : (double) truePositives / flagged;
@@ -65,6 +73,10 @@ final class RiskScore {
 
     int rows() {
       return rows;
+    }
+
+    int atHigh() {
+      return atHigh;
     }
 
     double share() {

@@ -69,6 +69,9 @@ class DockerComposeSettingsTest {
             () -> new DemoCredentialsGuard(engine, security, crypto, PasswordEncoderFactories.createDelegatingPasswordEncoder()))
         .doesNotThrowAnyException();
     assertThat(binder.bind("spring.datasource.url", String.class).get()).startsWith("jdbc:postgresql://postgres:5432/");
+    assertThat(binder.bind("lifeline.console.public-url", String.class).get()).isEqualTo("http://localhost:8090");
+    assertThat(binder.bind("lifeline.alerts.email.enabled", Boolean.class).get()).isFalse();
+    assertThat(binder.bind("spring.mail.port", Integer.class).get()).isEqualTo(587);
   }
 
   @SuppressWarnings("unchecked")
