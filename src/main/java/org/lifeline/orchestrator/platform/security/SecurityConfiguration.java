@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import org.lifeline.orchestrator.engine.EngineProperties;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +23,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.web.servlet.HandlerExceptionResolver;
 
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -99,8 +97,7 @@ class SecurityConfiguration {
       LoginThrottle throttle,
       ProblemAuthenticationEntryPoint problems,
       ObjectProvider<JwtDecoder> jwtDecoder,
-      AnonymousIntake anonymousIntake,
-      @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver)
+      AnonymousIntake anonymousIntake)
       throws Exception {
     hardenHeaders(http, API_POLICY);
     http.securityMatcher("/api/**")
@@ -109,7 +106,6 @@ class SecurityConfiguration {
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .addFilterBefore(new ApiKeyAuthenticationFilter(integrators, throttle, problems), BasicAuthenticationFilter.class)
-        .addFilterBefore(new DatabaseOutageInFilters(exceptionResolver), ApiKeyAuthenticationFilter.class)
         .authorizeHttpRequests(
             requests -> {
               if (anonymousIntake.isAllowed()) {
