@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -88,6 +91,8 @@ class LifecycleBenchmark {
           + " and r.status = 'FEEDBACK' and f.process_instance_key is not null and f.answer_published_at is not null";
   /** How long the harness waits for the engine to be idle before it moves the clock (see {@link #passTheDay}). */
   private static final Duration IDLE_BEFORE_THE_DAY = Duration.ofSeconds(5);
+
+  private static final Pattern ADDED_DURATION = Pattern.compile("duration\\(\"([^\"]+)\"\\)");
   private static final String NO_REQUEST = "00000000-0000-0000-0000-000000000000";
   private static final String IN_TARGET = "select count(*) from help_request r where r.created_at >= ? and r.status = ?";
 
@@ -133,10 +138,13 @@ class LifecycleBenchmark {
     }
   }
 
-  /** What a scenario drives with: the client, the database for the figures, the engine for the simulated day. */
+  /**
+   * What a scenario drives with: the client, the database for the figures, the engine for the simulated day, and the
+   * platform's clock (the engine's), which the simulated day moves.
+   */
   private record Bench(
       PlatformHttp http, JdbcTemplate jdbc, ScheduledExecutorService timer, TaskBoard board, List<StageDriver> stages,
-      ZeebeTestEngine engine) {}
+      ZeebeTestEngine engine, Clock clock) {}
 
   record Outcome(
       String name,
@@ -196,7 +204,8 @@ class LifecycleBenchmark {
         // The harness reads the database through connections of its own: it neither takes from nor waits for the
         // platform's pool.
         Bench bench = new Bench(http, new JdbcTemplate(new DriverManagerDataSource(database, "sa", "")), timer, board,
-            Lifecycle.stages(Caller.integrator(API_KEY), board), platform.getBean(ZeebeTestEngine.class));
+            Lifecycle.stages(Caller.integrator(API_KEY), board), platform.getBean(ZeebeTestEngine.class),
+            platform.getBean(Clock.class));
         line("");
         line("## Platform");
         line("");
@@ -269,12 +278,13 @@ class LifecycleBenchmark {
     int resentBefore = bench.http().resent();
     int pollsBefore = bench.board().polls();
     String runId = UUID.randomUUID().toString().substring(0, 8);
-    Instant since = Instant.now().minusSeconds(1);
+    // The platform's clock is the engine's: every time the figures compare is read from it (the simulated day moves it).
+    Instant since = bench.clock().instant().minusSeconds(1);
     List<Journey> journeys = new ArrayList<>();
     List<CompletableFuture<Void>> done = new ArrayList<>();
     ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     HeapSampler heap = new HeapSampler();
-    long startMillis = System.currentTimeMillis();
+    long startMillis = bench.clock().instant().toEpochMilli();
     for (int i = 0; i < count; i++) {
       Journey journey = new Journey(i, runId, languages.get(i % languages.size()), TOPICS.get(i % TOPICS.size()));
       journeys.add(journey);
@@ -302,11 +312,11 @@ class LifecycleBenchmark {
     journeys.stream().filter(journey -> journey.requestId != null).forEach(journey -> ids.add(journey.requestId));
 
     int waitingForTheDay = waitUntilCount(bench.jdbc(), WAITING_FOR_THE_DAY, ids.size(), Timestamp.from(since));
-    long pauseStart = System.currentTimeMillis();
+    long pauseStart = bench.clock().instant().toEpochMilli();
     // Before the day: moving the clock fires the response timer of a stuck assignment, which ends its incident.
     String incidents = openIncidents(bench.http(), ids);
     String day = passTheDay(bench.engine());
-    Instant dayPassed = Instant.now();
+    Instant dayPassed = bench.clock().instant();
     long harnessPause = dayPassed.toEpochMilli() - pauseStart;
     waitUntilCount(bench.jdbc(), IN_TARGET, ids.size(), Timestamp.from(since), Lifecycle.TARGET.name());
     HeapSampler.Heap heapFigures = heap.heap();
@@ -459,12 +469,19 @@ class LifecycleBenchmark {
     return idle + " and its clock was moved by " + day;
   }
 
-  /** The delay of {@code Timer_FeedbackDue}, from the model the platform deploys. */
+  /**
+   * The delay of {@code Timer_FeedbackDue}, from the model the platform deploys: the duration its date expression adds
+   * to the closing time ({@code =date and time(caseClosedAt) + duration("P1D")}).
+   */
   private static Duration feedbackDelay() {
     try (InputStream model = LifecycleBenchmark.class.getResourceAsStream("/bpmn/feedback-collection.bpmn")) {
       IntermediateCatchEvent due = Bpmn.readModelFromStream(model).getModelElementById(FeedbackProcess.Elements.FEEDBACK_DUE);
       TimerEventDefinition timer = (TimerEventDefinition) due.getEventDefinitions().iterator().next();
-      return Duration.parse(timer.getTimeDuration().getTextContent().strip());
+      Matcher added = ADDED_DURATION.matcher(timer.getTimeDate().getTextContent());
+      if (!added.find()) {
+        throw new IllegalStateException("Timer_FeedbackDue adds no duration: " + timer.getTimeDate().getTextContent());
+      }
+      return Duration.parse(added.group(1));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
