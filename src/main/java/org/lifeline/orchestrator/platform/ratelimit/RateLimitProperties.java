@@ -11,9 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param anonymousPerMinute requests a minute from one IP address without credentials
  * @param clientPerMinute requests a minute from one authenticated client: each integrator and each user has its own
  *     bucket
+ * @param personPerMinute requests a minute from one person in their own session (the web chat's bearer token), each
+ *     session its own bucket; 0 or absent: as {@code clientPerMinute}
  */
 @ConfigurationProperties("lifeline.rate-limit")
-public record RateLimitProperties(List<String> paths, List<String> methods, int anonymousPerMinute, int clientPerMinute) {
+public record RateLimitProperties(List<String> paths, List<String> methods, int anonymousPerMinute, int clientPerMinute, int personPerMinute) {
 
   static final List<String> WRITES = List.of("POST", "PUT", "PATCH", "DELETE");
 
@@ -23,5 +25,6 @@ public record RateLimitProperties(List<String> paths, List<String> methods, int 
         methods == null || methods.isEmpty()
             ? WRITES
             : methods.stream().map(method -> method.toUpperCase(Locale.ROOT)).toList();
+    personPerMinute = personPerMinute > 0 ? personPerMinute : clientPerMinute;
   }
 }

@@ -10,6 +10,8 @@ public final class Roles {
   public static final String SPECIALIST = "SPECIALIST";
   public static final String SUPERVISOR = "SUPERVISOR";
   public static final String ADMIN = "ADMIN";
+  /** The person behind a request, in their own web chat session: reaches that conversation only. */
+  public static final String PERSON = "PERSON";
 
   /** The people's roles: whoever has one of them is treated as a person, not as an integrator. */
   public static final Set<String> STAFF = Set.of(CURATOR, SPECIALIST, SUPERVISOR, ADMIN);
