@@ -239,7 +239,10 @@
     if (await send(field.value, false)) {
       field.value = '';
     }
-    field.focus();
+    // The crisis numbers keep the focus when they have just arrived (a screen reader reads them out).
+    if (document.activeElement !== document.getElementById('crisis')) {
+      field.focus();
+    }
   }
 
   async function stream() {

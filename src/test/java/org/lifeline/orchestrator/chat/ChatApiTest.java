@@ -116,6 +116,23 @@ class ChatApiTest {
   }
 
   @Test
+  void wordsWithARiskSignalGetTheCrisisResourcesFirstAndPauseTheQuestions() throws Exception {
+    String token = open("10.61.0.5", Map.of("language", "en", "age", 47)).get("token").asText();
+    awaitView(token, view -> "topic".equals(view.path("question").path("id").asText()));
+
+    MockHttpServletResponse written = write(token, Map.of("text", "I want to kill myself"));
+    assertThat(written.getStatus()).isEqualTo(202);
+    JsonNode answer = json.readTree(written.getContentAsString());
+    assertThat(answer.get("reply").asText()).contains("a person from our team will contact you");
+    JsonNode view = view(token);
+    assertThat(hasTemplate(view, "crisis-resources")).as("delivered before the answer was given").isTrue();
+    assertThat(view.get("question").isNull()).as("the questions wait").isTrue();
+
+    write(token, Map.of("text", "I am a bit calmer now"));
+    assertThat(view(token).path("question").path("id").asText()).as("writing again resumes them").isEqualTo("topic");
+  }
+
+  @Test
   void openingChatsIsLimitedPerAddress() throws Exception {
     List<Integer> statuses = new ArrayList<>();
     for (int i = 0; i < 21; i++) {

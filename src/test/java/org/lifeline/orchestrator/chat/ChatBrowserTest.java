@@ -154,6 +154,26 @@ class ChatBrowserTest {
     }
   }
 
+  /** Crisis numbers are always on the page; when the crisis resources arrive they are made prominent and focused. */
+  @Test
+  void theCrisisNumbersStandOutWhenTheCrisisResourcesArrive() {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    browser.get(url("/chat?lang=uk"));
+    assertThat(browser.findElement(By.cssSelector("html")).getDomAttribute("lang")).isEqualTo("uk");
+    assertThat(browser.findElement(By.id("start-chat")).getText()).isEqualTo("Почати чат");
+    browser.findElement(By.id("age")).sendKeys("52");
+    browser.findElement(By.id("start-chat")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("question-prompt")));
+    assertThat(browser.findElement(By.id("crisis")).getDomAttribute("class")).doesNotContain("urgent");
+
+    say(wait, "Я хочу вбити себе");
+
+    wait.until(ExpectedConditions.attributeContains(By.id("crisis"), "class", "urgent"));
+    assertThat(browser.findElement(By.cssSelector("#messages li[data-template='crisis-resources']")).getText())
+        .contains(browser.findElement(By.id("crisis-lines")).getText());
+    assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("crisis");
+  }
+
   private void say(WebDriverWait wait, String text) {
     int before = browser.findElements(By.cssSelector("#messages .from-person")).size();
     browser.findElement(By.id("message")).sendKeys(text, Keys.ENTER);
