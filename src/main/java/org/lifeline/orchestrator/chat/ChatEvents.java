@@ -3,9 +3,10 @@ package org.lifeline.orchestrator.chat;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
+import java.util.Deque;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.lifeline.orchestrator.contact.Channel;
 import org.lifeline.orchestrator.notification.OutboundMessageSent;
 import org.lifeline.orchestrator.request.RequestStatusChanged;
@@ -26,8 +27,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class ChatEvents {
 
   static final String CHANGED = "changed";
+  /** Streams one chat may hold open (tabs of one person); a further one ends the earliest, so a script cannot pile them up. */
+  static final int STREAMS_PER_CHAT = 4;
 
-  private final Map<UUID, Set<SseEmitter>> open = new ConcurrentHashMap<>();
+  private final Map<UUID, Deque<SseEmitter>> open = new ConcurrentHashMap<>();
   private final Duration streamTimeout;
 
   ChatEvents(@Value("${lifeline.chat.stream-timeout:5m}") Duration streamTimeout) {
@@ -37,7 +40,14 @@ class ChatEvents {
   /** A stream for the page of this request; it ends after the timeout and the page opens another. */
   SseEmitter subscribe(UUID requestId) {
     SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
-    open.computeIfAbsent(requestId, any -> ConcurrentHashMap.newKeySet()).add(emitter);
+    Deque<SseEmitter> streams = open.computeIfAbsent(requestId, any -> new ConcurrentLinkedDeque<>());
+    while (streams.size() >= STREAMS_PER_CHAT) {
+      SseEmitter earliest = streams.pollFirst();
+      if (earliest != null) {
+        earliest.complete();
+      }
+    }
+    streams.addLast(emitter);
     Runnable forget = () -> forget(requestId, emitter);
     emitter.onCompletion(forget);
     emitter.onTimeout(forget);
@@ -59,7 +69,7 @@ class ChatEvents {
     if (change.channel() == Channel.CHAT) {
       changed(change.requestId());
       if (change.status().isFinal()) {
-        Set<SseEmitter> ended = open.remove(change.requestId());
+        Deque<SseEmitter> ended = open.remove(change.requestId());
         if (ended != null) {
           ended.forEach(SseEmitter::complete);
         }
@@ -69,7 +79,7 @@ class ChatEvents {
 
   /** Tells this request's open pages to read their messages. */
   void changed(UUID requestId) {
-    Set<SseEmitter> emitters = open.get(requestId);
+    Deque<SseEmitter> emitters = open.get(requestId);
     if (emitters != null) {
       emitters.forEach(emitter -> send(requestId, emitter, SseEmitter.event().name(CHANGED).data(CHANGED)));
     }

@@ -63,6 +63,14 @@ class ChatApiTest {
     JsonNode view = view(token);
     assertThat(view.get("messages").findValuesAsText("text")).contains(words);
     assertThat(view.get("messages").findValuesAsText("from")).contains("person", "line");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from access_audit where actor = ? and action = 'POST /api/v1/chat/messages' and request_id = ?",
+                Integer.class,
+                "chat:" + requestId,
+                requestId))
+        .as("the person's writes are audited as actions of their session")
+        .isOne();
 
     String otherToken = second.get("token").asText();
     JsonNode otherView = awaitView(otherToken, any -> hasTemplate(any, "greeting"));
