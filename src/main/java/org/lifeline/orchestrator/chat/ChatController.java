@@ -21,6 +21,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 import org.lifeline.orchestrator.platform.security.BearerSessions;
 import org.springframework.http.ResponseEntity;
+import org.lifeline.orchestrator.platform.security.Roles;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.validation.annotation.Validated;
@@ -42,6 +44,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RequestMapping("/api/v1/chat")
 @Validated
 @Tag(name = "Web chat")
+@PreAuthorize("hasAnyRole('" + Roles.PERSON + "', '" + Roles.PERSON_ENDED + "')")
 class ChatController {
 
   private final ChatSessions sessions;
@@ -54,6 +57,7 @@ class ChatController {
     this.events = events;
   }
 
+  @PreAuthorize("permitAll()")
   @PostMapping(path = "/sessions", consumes = MediaType.APPLICATION_JSON_VALUE)
   @Operation(
       summary = "Open a chat: a new request of the channel chat",

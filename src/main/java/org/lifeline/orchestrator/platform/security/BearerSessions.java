@@ -13,5 +13,5 @@ public interface BearerSessions extends OpaqueTokenIntrospector {
   String AUTHORITY = "ROLE_" + Roles.PERSON;
 
   /** The session's request has ended: its messages may still be read for a while (a redirect's contacts), not written. */
-  String ENDED_AUTHORITY = "ROLE_" + Roles.PERSON + "_ENDED";
+  String ENDED_AUTHORITY = "ROLE_" + Roles.PERSON_ENDED;
 }
