@@ -155,6 +155,7 @@
       }
     });
     showQuestion(view.question, view.skipLabel);
+    document.getElementById('feedback').hidden = !view.feedbackOpen;
     if (FINAL.indexOf(view.status) >= 0) {
       ended(false);
     }
@@ -233,6 +234,16 @@
     }
   }
 
+  async function rate(rating) {
+    try {
+      await call('POST', '/api/v1/chat/feedback', { rating: rating });
+      document.getElementById('feedback').hidden = true;
+      append('line', texts.line, texts.feedbackThanks, null);
+    } catch (failed) {
+      // The notice says what went wrong.
+    }
+  }
+
   async function write(event) {
     event.preventDefault();
     const field = document.getElementById('message');
@@ -290,6 +301,9 @@
   }
 
   document.getElementById('leave').addEventListener('click', leave);
+  document.querySelectorAll('#feedback .rating').forEach(function (button) {
+    button.addEventListener('click', function () { rate(Number(button.dataset.rating)); });
+  });
   document.getElementById('start-form').addEventListener('submit', start);
   document.getElementById('message-form').addEventListener('submit', write);
   document.getElementById('new-chat').addEventListener('click', function () {

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 import org.lifeline.orchestrator.audit.AccessAudit;
 import org.lifeline.orchestrator.platform.PlainText;
@@ -81,16 +82,21 @@ class ChatController {
               + " what the line says to it (reply, may be null) and the question due next (may be null).")
   ChatConversation.Answer write(
       @AuthenticationPrincipal OAuth2AuthenticatedPrincipal session, @Valid @RequestBody MessageInput input) {
-    UUID requestId = requestOf(session);
-    boolean ended =
-        session.getAuthorities().stream().anyMatch(authority -> BearerSessions.ENDED_AUTHORITY.equals(authority.getAuthority()));
-    if (ended) {
-      throw new ErrorResponseException(
-          HttpStatus.CONFLICT,
-          ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "This conversation has ended: open a new chat to write again"),
-          null);
-    }
+    UUID requestId = writableRequestOf(session);
     return conversation.hear(requestId, input.text(), Boolean.TRUE.equals(input.skip()));
+  }
+
+  @PostMapping(path = "/feedback", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @Operation(
+      summary = "Rate the help received",
+      description =
+          "Once the line asked for it (GET /messages says feedbackOpen): a rating from 1 to 5 and an optional comment"
+              + " (scanned for risk like every text of the person). 202; 409 when not asked, already given or ended.")
+  Map<String, Boolean> rate(
+      @AuthenticationPrincipal OAuth2AuthenticatedPrincipal session, @Valid @RequestBody FeedbackInput input) {
+    conversation.rate(writableRequestOf(session), input.rating(), input.comment());
+    return Map.of("received", true);
   }
 
   @GetMapping("/messages")
@@ -119,6 +125,20 @@ class ChatController {
     return events.subscribe(requestOf(session));
   }
 
+  /** The session's request, refused (409) once it has ended: its messages are still readable for a while. */
+  private static UUID writableRequestOf(OAuth2AuthenticatedPrincipal session) {
+    UUID requestId = requestOf(session);
+    boolean ended =
+        session.getAuthorities().stream().anyMatch(authority -> BearerSessions.ENDED_AUTHORITY.equals(authority.getAuthority()));
+    if (ended) {
+      throw new ErrorResponseException(
+          HttpStatus.CONFLICT,
+          ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "This conversation has ended: open a new chat to write again"),
+          null);
+    }
+    return requestId;
+  }
+
   private static UUID requestOf(OAuth2AuthenticatedPrincipal session) {
     UUID requestId = session.getAttribute(ChatSessions.REQUEST_ID);
     AccessAudit.concernsRequest(requestId);
@@ -136,6 +156,12 @@ class ChatController {
           Integer age) {}
 
   record SessionOpened(String token, UUID requestId) {}
+
+  /** @param comment sensitive: stored encrypted with the feedback, scanned for risk */
+  record FeedbackInput(
+      @NotNull(message = "is required: 1 to 5") @Min(value = 1, message = "must be between 1 and 5") @Max(value = 5, message = "must be between 1 and 5")
+          Integer rating,
+      @Size(max = 2000) @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE) String comment) {}
 
   /**
    * @param text what the person wrote (sensitive: stored encrypted, never sent to the engine)

@@ -9,6 +9,7 @@ import org.lifeline.orchestrator.conversation.Conversations;
 import org.lifeline.orchestrator.conversation.Direction;
 import org.lifeline.orchestrator.conversation.MessageView;
 import org.lifeline.orchestrator.dialogue.ChatDialogue;
+import org.lifeline.orchestrator.feedback.FeedbackService;
 import org.lifeline.orchestrator.questionnaire.QuestionView;
 import org.lifeline.orchestrator.request.HelpRequest;
 import org.lifeline.orchestrator.request.MessageKind;
@@ -31,6 +32,7 @@ class ChatConversation {
   private final Conversations conversations;
   private final RequestLifecycle lifecycle;
   private final AssignmentService assignment;
+  private final FeedbackService feedback;
   private final MessageSource texts;
 
   ChatConversation(
@@ -38,7 +40,9 @@ class ChatConversation {
       Conversations conversations,
       RequestLifecycle lifecycle,
       AssignmentService assignment,
+      FeedbackService feedback,
       MessageSource texts) {
+    this.feedback = feedback;
     this.dialogue = dialogue;
     this.conversations = conversations;
     this.lifecycle = lifecycle;
@@ -78,7 +82,17 @@ class ChatConversation {
             .map(this::shown)
             .toList();
     QuestionView question = dialogue.questionOnScreen(requestId, language).orElse(null);
-    return new View(requestId, request.getStatus(), language, messages, question, text(language, SKIP_KEY));
+    boolean feedbackOpen =
+        feedback
+            .find(requestId)
+            .filter(asked -> asked.askedAt() != null && !asked.answered() && asked.finishedAt() == null)
+            .isPresent();
+    return new View(requestId, request.getStatus(), language, messages, question, text(language, SKIP_KEY), feedbackOpen);
+  }
+
+  /** The person's rating of the help (1-5) and an optional comment, once, while the feedback is open. */
+  void rate(UUID requestId, int rating, String comment) {
+    feedback.answer(requestId, rating, comment, ChatSessions.ACTOR);
   }
 
   private ChatMessage shown(MessageView message) {
@@ -111,6 +125,8 @@ class ChatConversation {
    * @param status the request's status (not content): the page says when the conversation has ended
    * @param question the question to show now, with its options for buttons; null when none is due
    * @param skipLabel the label of the skip button of an optional question
+   * @param feedbackOpen the line asked for a rating of its help (the process's feedback request went out) and none was
+   *     given yet
    */
   record View(
       UUID requestId,
@@ -118,7 +134,8 @@ class ChatConversation {
       String language,
       List<ChatMessage> messages,
       QuestionView question,
-      String skipLabel) {}
+      String skipLabel,
+      boolean feedbackOpen) {}
 
   /**
    * One message as the person sees it.

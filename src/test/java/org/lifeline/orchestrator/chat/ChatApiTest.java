@@ -2,6 +2,7 @@ package org.lifeline.orchestrator.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -10,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +20,10 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.lifeline.orchestrator.HeldCases;
 import org.lifeline.orchestrator.PlatformTest;
+import org.lifeline.orchestrator.curator.CuratorTasks;
+import org.lifeline.orchestrator.platform.security.Roles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,6 +43,8 @@ class ChatApiTest {
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
   @Autowired JdbcTemplate jdbc;
+  @Autowired CuratorTasks tasks;
+  @Autowired ZeebeTestEngine engine;
 
   @Test
   void aSessionsTokenReachesItsOwnConversationOnlyAndOnlyItsHashIsKept() throws Exception {
@@ -141,6 +148,51 @@ class ChatApiTest {
   }
 
   @Test
+  void aPersonAnswersTheQuestionnaireInTheChatAndRatesTheHelpOnceWhenAsked() throws Exception {
+    HeldCases cases = new HeldCases(mvc, json, tasks);
+    String username = "chat-rating-" + UUID.randomUUID().toString().substring(0, 8);
+    String specialistId = cases.registerSpecialist(username, "Chat Rating", "uk", "ADULT");
+    try {
+      JsonNode opened = open("10.61.0.6", Map.of("language", "en", "age", 44));
+      String token = opened.get("token").asText();
+      UUID requestId = UUID.fromString(opened.get("requestId").asText());
+      String[][] answers = {
+        {"topic", "Loss of home, having to move"}, {"topicDetails", null}, {"safetyThoughts", "No"},
+        {"safetyImmediate", "No"}, {"language", "Ukrainian"}, {"contactTime", "Evening"}
+      };
+      for (String[] answer : answers) {
+        JsonNode due = awaitView(token, view -> answer[0].equals(view.path("question").path("id").asText()));
+        Map<String, Object> body =
+            answer[1] == null ? Map.of("text", due.get("skipLabel").asText(), "skip", true) : Map.of("text", answer[1]);
+        assertThat(write(token, body).getStatus()).isEqualTo(202);
+      }
+      awaitStatus(requestId, "ASSIGNED");
+      cases.accept(requestId, username);
+      awaitStatus(requestId, "IN_PROGRESS");
+      mvc.perform(
+              post("/api/v1/cases/{id}/closure", requestId)
+                  .with(user(username).roles(Roles.SPECIALIST))
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content("{\"outcome\":\"helped\"}"))
+          .andExpect(status().is2xxSuccessful());
+      awaitStatus(requestId, "FEEDBACK");
+      assertThat(view(token).get("feedbackOpen").asBoolean()).as("not before the line asks").isFalse();
+
+      engine.increaseTime(Duration.ofDays(1));
+      awaitView(token, view -> view.get("feedbackOpen").asBoolean() && hasTemplate(view, "feedback-request"));
+      MockHttpServletResponse rated = rate(token, "{\"rating\":4,\"comment\":\"It helped to talk\"}");
+      assertThat(rated.getStatus()).isEqualTo(202);
+      assertThat(view(token).get("feedbackOpen").asBoolean()).isFalse();
+      assertThat(jdbc.queryForObject("select rating from feedback_request where request_id = ?", Integer.class, requestId)).isEqualTo(4);
+      MockHttpServletResponse again = rate(token, "{\"rating\":1}");
+      assertThat(again.getStatus()).isEqualTo(409);
+      assertThat(again.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    } finally {
+      cases.pause(specialistId);
+    }
+  }
+
+  @Test
   void openingChatsIsLimitedPerAddress() throws Exception {
     List<Integer> statuses = new ArrayList<>();
     for (int i = 0; i < 21; i++) {
@@ -192,6 +244,23 @@ class ChatApiTest {
                 .content(json.writeValueAsString(body)))
         .andReturn()
         .getResponse();
+  }
+
+  private MockHttpServletResponse rate(String token, String body) throws Exception {
+    return mvc.perform(
+            post("/api/v1/chat/feedback")
+                .header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body))
+        .andReturn()
+        .getResponse();
+  }
+
+  private void awaitStatus(UUID requestId, String status) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(45))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> jdbc.queryForObject("select status from help_request where id = ?", String.class, requestId), status::equals);
   }
 
   private JsonNode view(String token) throws Exception {

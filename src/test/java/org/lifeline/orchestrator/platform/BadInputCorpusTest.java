@@ -191,6 +191,13 @@ class BadInputCorpusTest {
             List.of(new Field("text", Kind.REQUIRED_TEXT, 4000))),
         new BodyEndpoint(
             HttpMethod.POST,
+            "/api/v1/chat/feedback",
+            CHAT_SESSION,
+            new String[] {},
+            ordered("rating", 4, "comment", "It helped"),
+            List.of(new Field("rating", Kind.NUMBER, 0), new Field("comment", Kind.TEXT, 2000))),
+        new BodyEndpoint(
+            HttpMethod.POST,
             "/api/v1/tasks/2251799813685999/complete",
             "curator",
             new String[] {"CURATOR"},
