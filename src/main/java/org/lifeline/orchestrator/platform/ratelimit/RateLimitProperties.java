@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param paths request paths (Ant patterns) that are limited: the public write paths (intake, a person's messages,
- *     one-time feedback links, the web chat once it exists); adding a path is configuration only
+ *     one-time feedback links, the web chat); adding a path is configuration only
  * @param methods the HTTP methods limited on those paths (default: the writes, POST, PUT, PATCH, DELETE)
  * @param anonymousPerMinute requests a minute from one IP address without credentials
  * @param clientPerMinute requests a minute from one authenticated client: each integrator and each user has its own
