@@ -11,7 +11,9 @@ public enum Channel {
   TELEGRAM,
   WEB,
   API,
-  EMAIL;
+  EMAIL,
+  /** The platform's own web chat (/chat): the page holds the dialogue, the platform answers it. */
+  CHAT;
 
   @JsonValue
   public String code() {

@@ -87,6 +87,15 @@ public class Conversations implements ReplyTexts {
     return shown;
   }
 
+  /**
+   * The conversation as the person behind the request sees it, on a channel where the platform shows it to them (the
+   * web chat, whose session token is the person's authorisation): no staff reader, so nothing is marked read.
+   */
+  @Transactional(readOnly = true)
+  public List<MessageView> ofThePerson(UUID requestId) {
+    return views(messages.findByRequestIdOrderByIdAsc(requestId));
+  }
+
   /** The messages of the request without the reader check: for callers that checked (the task page) or hold it. */
   List<MessageView> messagesOf(UUID requestId) {
     return views(messages.findByRequestIdOrderByIdAsc(requestId));

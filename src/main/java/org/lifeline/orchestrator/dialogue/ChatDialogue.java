@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * What the platform answers to a person's own words, in the channels where it holds the dialogue itself (the Telegram
- * bot; the web chat will use the same rules). Every text is first a message of the request: stored, scanned for risk,
+ * bot and the web chat). Every text is first a message of the request: stored, scanned for risk,
  * part of the conversation. Then, in this order:
  *
  * <ol>
@@ -56,7 +56,7 @@ public class ChatDialogue {
   private static final String QUESTION_TYPE_TEXT = "text";
 
   /** The channels where the platform holds the dialogue itself. */
-  private static final Set<Channel> CHANNELS = EnumSet.of(Channel.TELEGRAM);
+  private static final Set<Channel> CHANNELS = EnumSet.of(Channel.TELEGRAM, Channel.CHAT);
 
   private static final Logger log = LoggerFactory.getLogger(ChatDialogue.class);
 
@@ -128,6 +128,30 @@ public class ChatDialogue {
                 return false;
               }
               state.asked(due.get().id());
+              return true;
+            });
+    return show ? due : Optional.empty();
+  }
+
+  /**
+   * The question a page shows now (the web chat shows the due question whenever it is drawn): the one due, counted as
+   * shown; none while the questionnaire is paused after a risk signal, or when no question is due.
+   */
+  public Optional<QuestionView> questionOnScreen(UUID requestId, String language) {
+    Optional<QuestionView> due = questionnaire.currentQuestion(requestId, language);
+    if (due.isEmpty()) {
+      return due;
+    }
+    boolean show =
+        states.change(
+            requestId,
+            state -> {
+              if (state.isPaused()) {
+                return false;
+              }
+              if (!state.wasAsked(due.get().id())) {
+                state.asked(due.get().id());
+              }
               return true;
             });
     return show ? due : Optional.empty();

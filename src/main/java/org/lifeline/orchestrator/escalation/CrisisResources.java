@@ -22,10 +22,17 @@ public class CrisisResources {
 
   private final Notifications notifications;
   private final EscalationRepository escalations;
+  private final CrisisLineArguments lines;
 
-  CrisisResources(Notifications notifications, EscalationRepository escalations) {
+  CrisisResources(Notifications notifications, EscalationRepository escalations, CrisisLineArguments lines) {
     this.notifications = notifications;
     this.escalations = escalations;
+    this.lines = lines;
+  }
+
+  /** The hotlines configured for a language (what the crisis resources message names), for a page to show always. */
+  public String linesFor(String language) {
+    return lines.linesFor(language);
   }
 
   /**

@@ -60,6 +60,14 @@ class IntakeController {
           @Size(max = 200)
           String idempotencyKey,
       Authentication authentication) {
+    if (body.channel() == Channel.CHAT) {
+      // A chat request belongs to its session (its token is the person's only way in): one without would be unreachable.
+      throw new ErrorResponseException(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.UNPROCESSABLE_ENTITY, "A web chat is opened with POST /api/v1/chat/sessions, not here"),
+          null);
+    }
     Optional<Integrator> integrator = integrators.of(authentication);
     if (integrator.isPresent() && !integrator.get().accepts(body.channel())) {
       throw new ErrorResponseException(

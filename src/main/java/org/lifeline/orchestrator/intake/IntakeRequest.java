@@ -17,7 +17,7 @@ import org.lifeline.orchestrator.platform.PlainText;
  * @param message the person's first message (sensitive: stored, never sent to the engine)
  */
 public record IntakeRequest(
-    @NotNull(message = "is required; one of telegram, web, api, email") Channel channel,
+    @NotNull(message = "is required; one of telegram, web, api, email (chat: POST /api/v1/chat/sessions)") Channel channel,
     @NotBlank @Size(max = 200) @Pattern(regexp = PlainText.HANDLE, message = PlainText.HANDLE_MESSAGE) String channelUserId,
     @Size(max = 200) String displayName,
     @Min(value = 1, message = "must be between 1 and 120") @Max(value = 120, message = "must be between 1 and 120")

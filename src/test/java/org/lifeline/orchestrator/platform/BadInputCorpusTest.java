@@ -1,6 +1,7 @@
 package org.lifeline.orchestrator.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.opaqueToken;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,8 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,14 +21,17 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.lifeline.orchestrator.PlatformTest;
+import org.lifeline.orchestrator.platform.security.BearerSessions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Hundreds of malformed or hostile requests across the API: each must get a 4xx problem+json,
@@ -37,6 +43,10 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 class BadInputCorpusTest {
 
   private static final String NO_SUCH_ID = "00000000-0000-0000-0000-000000000001";
+  /** The user of an endpoint reached with a web chat session's bearer token. */
+  private static final String CHAT_SESSION = "chat-session";
+  /** Public calls come from addresses of their own, so that the limit per address never answers for validation. */
+  private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
   @Autowired MockMvc mvc;
   @Autowired JdbcTemplate jdbc;
@@ -164,6 +174,28 @@ class BadInputCorpusTest {
             new String[] {"SPECIALIST"},
             ordered("outcome", "helped"),
             List.of(new Field("outcome", Kind.ENUM, 0))),
+        // Opening a web chat: public. A valid body opens a request; every case below must be refused first.
+        new BodyEndpoint(
+            HttpMethod.POST,
+            "/api/v1/chat/sessions",
+            "person",
+            new String[] {},
+            ordered("language", "en", "age", 30),
+            List.of(new Field("language", Kind.PATTERN, 0), new Field("age", Kind.NUMBER, 0))),
+        new BodyEndpoint(
+            HttpMethod.POST,
+            "/api/v1/chat/messages",
+            CHAT_SESSION,
+            new String[] {},
+            ordered("text", "I am still here"),
+            List.of(new Field("text", Kind.REQUIRED_TEXT, 4000))),
+        new BodyEndpoint(
+            HttpMethod.POST,
+            "/api/v1/chat/feedback",
+            CHAT_SESSION,
+            new String[] {},
+            ordered("rating", 4, "comment", "It helped"),
+            List.of(new Field("rating", Kind.NUMBER, 0), new Field("comment", Kind.TEXT, 2000))),
         new BodyEndpoint(
             HttpMethod.POST,
             "/api/v1/tasks/2251799813685999/complete",
@@ -227,7 +259,7 @@ class BadInputCorpusTest {
     assertThat(casesRun).as("corpus size").isGreaterThanOrEqualTo(400);
     assertThat(settledRowCounts()).isEqualTo(rowsBefore);
     System.out.println(
-        "bad-input corpus: " + casesRun + " hostile requests to " + (bodyEndpoints().size() + idPaths().size())
+        "bad-input corpus: " + casesRun + " hostile requests to " + (bodyEndpoints().size() + idPaths().size() + 2)
             + " endpoints, all answered 4xx problem+json, none 5xx, 0 rows written (besides the access audit of"
             + " refused calls)");
   }
@@ -241,6 +273,7 @@ class BadInputCorpusTest {
     for (String idPath : idPaths()) {
       cases.addAll(idCases(idPath));
     }
+    cases.addAll(chatCases());
     return cases.stream().map(testCase -> DynamicTest.dynamicTest(testCase.name(), () -> expectProblem(testCase)));
   }
 
@@ -408,6 +441,39 @@ class BadInputCorpusTest {
     return cases;
   }
 
+  /** The web chat's reads: hostile cursors, and no token, a forged one, or a staff login instead of one. */
+  private static List<Case> chatCases() {
+    List<Case> cases = new ArrayList<>();
+    for (String after : List.of("-1", "abc", "1 OR 1=1", "99999999999999999999", "1.5", "%00", "<script>")) {
+      cases.add(
+          new Case(
+              "GET /api/v1/chat/messages?after=" + after,
+              MockMvcRequestBuilders.get(java.net.URI.create("/api/v1/chat/messages?after=" + after.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")))
+                  .with(chatSession())));
+    }
+    for (String path : List.of("/api/v1/chat/messages", "/api/v1/chat/events")) {
+      cases.add(new Case("GET " + path + " without a token", MockMvcRequestBuilders.get(path)));
+      for (String token : List.of("forged-token", "' OR 1=1 --", "x".repeat(5000))) {
+        cases.add(
+            new Case(
+                "GET " + path + " with token " + token.substring(0, Math.min(token.length(), 20)),
+                MockMvcRequestBuilders.get(path).header("Authorization", "Bearer " + token)));
+      }
+      cases.add(new Case("GET " + path + " as staff", MockMvcRequestBuilders.get(path).with(user("admin").roles("ADMIN", "CURATOR"))));
+    }
+    cases.add(
+        new Case(
+            "POST /api/v1/chat/messages without a token",
+            MockMvcRequestBuilders.post("/api/v1/chat/messages").contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"hi\"}")));
+    return cases;
+  }
+
+  private static RequestPostProcessor chatSession() {
+    return opaqueToken()
+        .attributes(attributes -> attributes.put("requestId", UUID.fromString(NO_SUCH_ID)))
+        .authorities(new SimpleGrantedAuthority(BearerSessions.AUTHORITY));
+  }
+
   private Case raw(BodyEndpoint endpoint, String name, String body) {
     return typed(endpoint, name, body, MediaType.APPLICATION_JSON);
   }
@@ -423,7 +489,18 @@ class BadInputCorpusTest {
   /** As the endpoint's user; an endpoint without roles is public (a feedback link) and is called without one. */
   private static MockHttpServletRequestBuilder request(BodyEndpoint endpoint) {
     MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(endpoint.method(), endpoint.path());
-    return endpoint.roles().length == 0 ? request : request.with(user(endpoint.user()).roles(endpoint.roles()));
+    if (CHAT_SESSION.equals(endpoint.user())) {
+      return request.with(chatSession());
+    }
+    if (endpoint.roles().length == 0) {
+      int address = ADDRESSES.incrementAndGet();
+      return request.with(
+          call -> {
+            call.setRemoteAddr("10.250." + (address / 250) + "." + (address % 250 + 1));
+            return call;
+          });
+    }
+    return request.with(user(endpoint.user()).roles(endpoint.roles()));
   }
 
   private static byte[] invalidUtf8(String valid) {

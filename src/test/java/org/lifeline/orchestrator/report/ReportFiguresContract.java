@@ -173,7 +173,7 @@ abstract class ReportFiguresContract {
     Summary.Requests requests = summary.requests();
     assertThat(requests.total()).isEqualTo(8);
     assertThat(requests.open()).isEqualTo(3);
-    assertThat(requests.byChannel()).containsExactly(entry("telegram", 4L), entry("web", 2L), entry("api", 1L), entry("email", 1L));
+    assertThat(requests.byChannel()).containsExactly(entry("telegram", 4L), entry("web", 2L), entry("api", 1L), entry("email", 1L), entry("chat", 0L));
     // The questionnaire's preferred language wins over the language of intake (R2 en, R7 ru).
     assertThat(requests.byLanguage()).containsExactly(entry("uk", 3L), entry("en", 2L), entry("ru", 2L), entry("unknown", 1L));
     assertThat(requests.byTopic())

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import org.lifeline.orchestrator.platform.security.BearerSessions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -28,6 +29,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 
   static final String REFUSED = "lifeline.rate-limit.refused";
   static final String ANONYMOUS = "anonymous";
+  static final String PERSON = "person";
 
   private final RateLimitProperties properties;
   private final TokenBuckets buckets;
@@ -51,6 +53,22 @@ class RateLimitFilter extends OncePerRequestFilter {
     return properties.paths().stream().noneMatch(pattern -> paths.match(pattern, path));
   }
 
+  private int perMinute(Authentication authentication, boolean anonymous) {
+    if (anonymous) {
+      return properties.anonymousPerMinute();
+    }
+    return isPerson(authentication) ? properties.personPerMinute() : properties.clientPerMinute();
+  }
+
+  /** A person in their own session: one bucket per session, one tag for all of them (sessions are countless). */
+  private static boolean isPerson(Authentication authentication) {
+    return authentication.getAuthorities().stream()
+        .anyMatch(
+            authority ->
+                BearerSessions.AUTHORITY.equals(authority.getAuthority())
+                    || BearerSessions.ENDED_AUTHORITY.equals(authority.getAuthority()));
+  }
+
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
@@ -58,12 +76,12 @@ class RateLimitFilter extends OncePerRequestFilter {
     boolean anonymous =
         authentication == null || authentication instanceof AnonymousAuthenticationToken || !authentication.isAuthenticated();
     String key = anonymous ? "ip:" + request.getRemoteAddr() : "client:" + authentication.getName();
-    Optional<Duration> wait = buckets.take(key, anonymous ? properties.anonymousPerMinute() : properties.clientPerMinute());
+    Optional<Duration> wait = buckets.take(key, perMinute(authentication, anonymous));
     if (wait.isEmpty()) {
       chain.doFilter(request, response);
       return;
     }
-    metrics.counter(REFUSED, "client", anonymous ? ANONYMOUS : authentication.getName()).increment();
+    metrics.counter(REFUSED, "client", anonymous ? ANONYMOUS : isPerson(authentication) ? PERSON : authentication.getName()).increment();
     long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, "Too many requests: try again in " + seconds + " s");

@@ -18,9 +18,21 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
   private final ObjectMapper json;
+  /** Asks for a bearer token (the web chat's session) instead of an API key or a login. */
+  private final boolean bearer;
 
   ProblemAuthenticationEntryPoint(ObjectMapper json) {
+    this(json, false);
+  }
+
+  private ProblemAuthenticationEntryPoint(ObjectMapper json, boolean bearer) {
     this.json = json;
+    this.bearer = bearer;
+  }
+
+  /** The same answers for the web chat, whose calls carry a session's bearer token. */
+  ProblemAuthenticationEntryPoint forBearerSessions() {
+    return new ProblemAuthenticationEntryPoint(json, true);
   }
 
   @Override
@@ -29,6 +41,18 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
     if (exception instanceof LoginThrottledException throttled) {
       response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
       write(request, response, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage());
+      return;
+    }
+    if (bearer) {
+      boolean presented = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+      response.setHeader("WWW-Authenticate", presented ? "Bearer error=\"invalid_token\"" : "Bearer");
+      write(
+          request,
+          response,
+          HttpStatus.UNAUTHORIZED,
+          presented
+              ? "This chat session has ended or its token is not valid: open a new chat"
+              : "A chat session's token is required: Authorization: Bearer <token> (POST /api/v1/chat/sessions)");
       return;
     }
     response.setHeader("WWW-Authenticate", "Basic realm=\"lifeline\"");

@@ -32,6 +32,14 @@ class SecurityConfiguration {
   static final String CONSOLE_POLICY =
       "default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+  /**
+   * The web chat loads only the platform's own script and style, sends no form anywhere, has no base to change and is
+   * framed by nobody (a site links to it instead: a framed chat could be read over the person's shoulder by the
+   * framing site's script, and "leave quickly" could not replace the whole window).
+   */
+  static final String CHAT_POLICY =
+      "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
   /** API answers are data: they load nothing and are framed by nobody. */
   static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
@@ -80,6 +88,43 @@ class SecurityConfiguration {
   @Bean
   ProblemAuthenticationEntryPoint problemResponses(ObjectMapper json) {
     return new ProblemAuthenticationEntryPoint(json);
+  }
+
+  /**
+   * The web chat: its page and the API it calls. Stateless and without cookies (so no CSRF token is needed): a session
+   * is opened anonymously (rate-limited per address) and then reached with its bearer token, which opens the person's
+   * own request only ({@link BearerSessions}, Spring Security's opaque-token support). The token is read from the
+   * Authorization header only, never from the address (where it would land in logs and the browser's history).
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain chat(HttpSecurity http, ProblemAuthenticationEntryPoint problems, BearerSessions sessions)
+      throws Exception {
+    hardenHeaders(http, CHAT_POLICY);
+    ProblemAuthenticationEntryPoint sessionProblems = problems.forBearerSessions();
+    return http.securityMatcher("/chat", "/chat/**", "/api/v1/chat/**")
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(sessionProblems).accessDeniedHandler(problems))
+        .oauth2ResourceServer(
+            bearer ->
+                bearer
+                    .authenticationEntryPoint(sessionProblems)
+                    .accessDeniedHandler(problems)
+                    .opaqueToken(token -> token.introspector(sessions)))
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(HttpMethod.GET, "/chat", "/chat/assets/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/api/v1/chat/sessions")
+                    .permitAll()
+                    .requestMatchers("/api/v1/chat/**")
+                    .hasAnyAuthority(BearerSessions.AUTHORITY, BearerSessions.ENDED_AUTHORITY)
+                    .anyRequest()
+                    .denyAll())
+        .build();
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.lifeline.orchestrator.platform.security.BearerSessions;
 import org.lifeline.orchestrator.MutableClock;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -25,7 +26,7 @@ class RateLimitFilterTest {
   SimpleMeterRegistry metrics = new SimpleMeterRegistry();
   RateLimitFilter filter =
       new RateLimitFilter(
-          new RateLimitProperties(PUBLIC_WRITE_PATHS, null, 3, 5), new TokenBuckets(clock), new ObjectMapper(), metrics);
+          new RateLimitProperties(PUBLIC_WRITE_PATHS, null, 3, 5, 0), new TokenBuckets(clock), new ObjectMapper(), metrics);
 
   @AfterEach
   void clearSecurity() {
@@ -103,7 +104,7 @@ class RateLimitFilterTest {
   void aPathAddedToTheConfigurationIsLimited() throws Exception {
     RateLimitFilter withChat =
         new RateLimitFilter(
-            new RateLimitProperties(List.of("/api/v1/chat/**"), null, 1, 1), new TokenBuckets(clock), new ObjectMapper(), metrics);
+            new RateLimitProperties(List.of("/api/v1/chat/**"), null, 1, 1, 0), new TokenBuckets(clock), new ObjectMapper(), metrics);
     MockHttpServletResponse first = new MockHttpServletResponse();
     withChat.doFilter(request("POST", "/api/v1/chat/sessions", "10.0.0.9"), first, new MockFilterChain());
     MockHttpServletResponse second = new MockHttpServletResponse();
@@ -114,11 +115,41 @@ class RateLimitFilterTest {
   }
 
   @Test
+  void eachChatSessionHasItsOwnSmallerBucketAndOneMetricTag() throws Exception {
+    RateLimitFilter withChat =
+        new RateLimitFilter(
+            new RateLimitProperties(List.of("/api/v1/chat/**"), null, 1, 100, 2), new TokenBuckets(clock), new ObjectMapper(), metrics);
+    actAsPerson("chat:session-a");
+    for (int i = 0; i < 2; i++) {
+      MockHttpServletResponse taken = new MockHttpServletResponse();
+      withChat.doFilter(request("POST", "/api/v1/chat/messages", "10.0.0.10"), taken, new MockFilterChain());
+      assertThat(taken.getStatus()).isEqualTo(200);
+    }
+    MockHttpServletResponse braked = new MockHttpServletResponse();
+    withChat.doFilter(request("POST", "/api/v1/chat/messages", "10.0.0.10"), braked, new MockFilterChain());
+    assertThat(braked.getStatus()).isEqualTo(429);
+
+    actAsPerson("chat:session-b");
+    MockHttpServletResponse other = new MockHttpServletResponse();
+    withChat.doFilter(request("POST", "/api/v1/chat/messages", "10.0.0.10"), other, new MockFilterChain());
+    assertThat(other.getStatus()).as("another session from the same address").isEqualTo(200);
+    assertThat(metrics.counter(RateLimitFilter.REFUSED, "client", RateLimitFilter.PERSON).count()).isEqualTo(1);
+    assertThat(metrics.find(RateLimitFilter.REFUSED).tag("client", "chat:session-a").counter()).isNull();
+  }
+
+  @Test
   void readsAndOtherPathsAreNotLimited() throws Exception {
     for (int i = 0; i < 10; i++) {
       assertThat(call("GET", "/api/v1/requests/123", "10.0.0.5").getStatus()).isEqualTo(200);
       assertThat(call("POST", "/api/v1/requests/123/risk-flags", "10.0.0.5").getStatus()).isEqualTo(200);
     }
+  }
+
+  private static void actAsPerson(String name) {
+    SecurityContextHolder.getContext()
+        .setAuthentication(
+            UsernamePasswordAuthenticationToken.authenticated(
+                name, null, AuthorityUtils.createAuthorityList(BearerSessions.AUTHORITY)));
   }
 
   private static void actAs(String name) {

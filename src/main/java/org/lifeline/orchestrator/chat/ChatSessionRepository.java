@@ -1,0 +1,5 @@
+package org.lifeline.orchestrator.chat;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ChatSessionRepository extends JpaRepository<ChatSession, String> {}

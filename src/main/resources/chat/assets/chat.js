@@ -1,0 +1,321 @@
+// The web chat page: opens a session, shows the conversation and the question due, listens for news (a stream of
+// Server-Sent Events read with fetch, since EventSource cannot send the Authorization header; polling while no stream
+// is open) and leaves quickly. The session's token lives in this tab's sessionStorage only.
+(function () {
+  'use strict';
+
+  const STORAGE_KEY = 'lifeline-chat';
+  const POLL_MS = 5000;
+  const FINAL = ['CLOSED', 'REDIRECTED_MINOR', 'REJECTED', 'ABANDONED'];
+  const main = document.getElementById('chat');
+  const texts = main.dataset;
+  const list = document.getElementById('messages');
+  const shown = new Set();
+  let token = read();
+  let streaming = false;
+  let refreshing = null;
+  let questionShown = null;
+
+  function read() {
+    try {
+      return sessionStorage.getItem(STORAGE_KEY);
+    } catch (unavailable) {
+      return null;
+    }
+  }
+
+  function remember(value) {
+    try {
+      sessionStorage.setItem(STORAGE_KEY, value);
+    } catch (unavailable) {
+      // Private modes without storage: the chat works until the page is left.
+    }
+  }
+
+  function forget() {
+    token = null;
+    try {
+      sessionStorage.clear();
+      localStorage.clear();
+    } catch (unavailable) {
+      // Nothing was stored.
+    }
+  }
+
+  function leave() {
+    forget();
+    list.replaceChildren();
+    document.title = '';
+    // Replaces this page in the history: "back" does not return to the chat.
+    window.location.replace(document.getElementById('leave').dataset.leaveTo);
+  }
+
+  function notice(text) {
+    const element = document.getElementById('notice');
+    element.textContent = text || '';
+    element.hidden = !text;
+  }
+
+  async function call(method, path, body) {
+    const headers = { Accept: 'application/json' };
+    if (token) {
+      headers.Authorization = 'Bearer ' + token;
+    }
+    if (body) {
+      headers['Content-Type'] = 'application/json';
+    }
+    const response = await fetch(path, {
+      method: method,
+      headers: headers,
+      body: body ? JSON.stringify(body) : undefined,
+      cache: 'no-store',
+      credentials: 'omit'
+    });
+    if (response.status === 401 || response.status === 409) {
+      // 401: the session is over; 409: the request has ended, its messages can still be read for a while.
+      ended(response.status === 401);
+      throw new Error('ended');
+    }
+    if (response.status === 429) {
+      notice(texts.throttled);
+      throw new Error('throttled');
+    }
+    if (!response.ok) {
+      notice(texts.error);
+      throw new Error('status ' + response.status);
+    }
+    notice(null);
+    return response.json();
+  }
+
+  function showConversation() {
+    document.getElementById('start').hidden = true;
+    document.getElementById('conversation').hidden = false;
+  }
+
+  function ended(sessionOver) {
+    if (sessionOver) {
+      forget();
+    }
+    showConversation();
+    document.getElementById('ended').hidden = false;
+    document.getElementById('message-form').hidden = true;
+    document.getElementById('question').hidden = true;
+  }
+
+  async function start(event) {
+    event.preventDefault();
+    const age = document.getElementById('age').value.trim();
+    const body = { language: texts.language };
+    if (age) {
+      body.age = Number(age);
+    }
+    try {
+      const opened = await call('POST', '/api/v1/chat/sessions', body);
+      token = opened.token;
+      remember(token);
+      begin();
+      document.getElementById('message').focus();
+    } catch (failed) {
+      // The notice says what went wrong.
+    }
+  }
+
+  function begin() {
+    showConversation();
+    refresh();
+    stream();
+    window.setInterval(function () {
+      if (token && !streaming) {
+        refresh();
+      }
+    }, POLL_MS);
+  }
+
+  function refresh() {
+    if (!token) {
+      return Promise.resolve();
+    }
+    if (!refreshing) {
+      refreshing = call('GET', '/api/v1/chat/messages?after=0')
+        .then(render)
+        .catch(function () {})
+        .finally(function () {
+          refreshing = null;
+        });
+    }
+    return refreshing;
+  }
+
+  function render(view) {
+    view.messages.forEach(function (message) {
+      if (!shown.has(message.id)) {
+        shown.add(message.id);
+        append(message.from, message.from === 'person' ? texts.you : message.name || texts.line, message.text, message.template);
+      }
+    });
+    showQuestion(view.question, view.skipLabel);
+    document.getElementById('feedback').hidden = !view.feedbackOpen;
+    if (FINAL.indexOf(view.status) >= 0) {
+      ended(false);
+    }
+  }
+
+  function append(from, author, text, template) {
+    const item = document.createElement('li');
+    item.className = 'message from-' + from;
+    if (template) {
+      item.dataset.template = template;
+    }
+    const who = document.createElement('span');
+    who.className = 'author';
+    who.textContent = author;
+    const body = document.createElement('p');
+    body.textContent = text === null ? '…' : text;
+    item.append(who, body);
+    list.append(item);
+    item.scrollIntoView({ block: 'end' });
+    if (template === 'crisis-resources') {
+      const crisis = document.getElementById('crisis');
+      crisis.classList.add('urgent');
+      crisis.focus();
+      notice(texts.crisisArrived);
+    }
+  }
+
+  function showQuestion(question, skipLabel) {
+    const box = document.getElementById('question');
+    const key = question ? question.id + '|' + question.prompt : null;
+    if (key === questionShown) {
+      return;
+    }
+    questionShown = key;
+    const options = document.getElementById('options');
+    options.replaceChildren();
+    if (!question) {
+      box.hidden = true;
+      return;
+    }
+    document.getElementById('question-prompt').textContent = question.prompt;
+    (question.options || []).forEach(function (option) {
+      options.append(button(option.label, function () { send(option.label, false); }));
+    });
+    if (!question.required) {
+      options.append(button(skipLabel, function () { send(skipLabel, true); }));
+    }
+    box.hidden = false;
+    box.scrollIntoView({ block: 'end' });
+  }
+
+  function button(label, onClick) {
+    const element = document.createElement('button');
+    element.type = 'button';
+    element.className = 'option';
+    element.textContent = label;
+    element.addEventListener('click', onClick);
+    return element;
+  }
+
+  async function send(text, skip) {
+    if (!token || !text.trim()) {
+      return;
+    }
+    try {
+      const answer = await call('POST', '/api/v1/chat/messages', { text: text, skip: skip });
+      await refresh();
+      if (answer.reply) {
+        append('line', texts.line, answer.reply, null);
+      }
+      questionShown = null;
+      await refresh();
+      return true;
+    } catch (failed) {
+      return false;
+    }
+  }
+
+  async function rate(rating) {
+    try {
+      await call('POST', '/api/v1/chat/feedback', { rating: rating });
+      document.getElementById('feedback').hidden = true;
+      append('line', texts.line, texts.feedbackThanks, null);
+    } catch (failed) {
+      // The notice says what went wrong.
+    }
+  }
+
+  async function write(event) {
+    event.preventDefault();
+    const field = document.getElementById('message');
+    if (await send(field.value, false)) {
+      field.value = '';
+    }
+    // The crisis numbers keep the focus when they have just arrived (a screen reader reads them out).
+    if (document.activeElement !== document.getElementById('crisis')) {
+      field.focus();
+    }
+  }
+
+  async function stream() {
+    while (token) {
+      try {
+        const response = await fetch('/api/v1/chat/events', {
+          headers: { Accept: 'text/event-stream', Authorization: 'Bearer ' + token },
+          cache: 'no-store',
+          credentials: 'omit'
+        });
+        if (response.status === 401) {
+          ended(true);
+          return;
+        }
+        if (!response.ok || !response.body) {
+          throw new Error('no stream');
+        }
+        streaming = true;
+        main.dataset.streaming = 'true';
+        const reader = response.body.getReader();
+        const decoder = new TextDecoder();
+        let buffer = '';
+        for (;;) {
+          const chunk = await reader.read();
+          if (chunk.done) {
+            break;
+          }
+          buffer += decoder.decode(chunk.value, { stream: true }).replace(/\r\n/g, '\n');
+          let end;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const event = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            if (/^event:\s*changed\s*$/m.test(event)) {
+              refresh();
+            }
+          }
+        }
+      } catch (unavailable) {
+        // Polling carries on until the stream is back.
+      }
+      streaming = false;
+      main.dataset.streaming = 'false';
+      await new Promise(function (resolve) { window.setTimeout(resolve, 2000); });
+    }
+  }
+
+  document.getElementById('leave').addEventListener('click', leave);
+  document.querySelectorAll('#feedback .rating').forEach(function (button) {
+    button.addEventListener('click', function () { rate(Number(button.dataset.rating)); });
+  });
+  document.getElementById('start-form').addEventListener('submit', start);
+  document.getElementById('message-form').addEventListener('submit', write);
+  document.getElementById('new-chat').addEventListener('click', function () {
+    forget();
+    window.location.replace(window.location.pathname + '?lang=' + texts.language);
+  });
+  document.getElementById('message').addEventListener('keydown', function (event) {
+    if (event.key === 'Enter' && !event.shiftKey) {
+      write(event);
+    }
+  });
+  if (token) {
+    begin();
+  }
+})();
