@@ -41,7 +41,8 @@ import org.springframework.test.context.ActiveProfiles;
  * A person reaches the line from a browser, without Telegram: the chat page in headless Chromium (Debian's), against
  * the platform on a random port. They state their age and answer the questionnaire by buttons, are assigned; the
  * specialist replies from the console in another tab, and the reply appears on the chat page without a reload; the
- * person answers and the specialist reads it; "leave quickly" leaves nothing of the chat in the browser.
+ * person answers and the specialist reads it on the case page; "leave quickly" leaves nothing of the chat in the
+ * browser.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -113,6 +114,7 @@ class ChatBrowserTest {
       awaitStatus(requestId, "IN_PROGRESS");
 
       browser.switchTo().newWindow(WindowType.TAB);
+      String consoleTab = browser.getWindowHandle();
       browser.get(url("/console/cases/" + requestId));
       wait.until(ExpectedConditions.urlContains("/console/login"));
       browser.findElement(By.id("username")).sendKeys(username);
@@ -140,6 +142,10 @@ class ChatBrowserTest {
       Awaitility.await()
           .atMost(Duration.ofSeconds(20))
           .until(() -> conversation(requestId, username).toString().contains("A bit better now that someone answered"));
+      browser.switchTo().window(consoleTab);
+      browser.navigate().refresh();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "A bit better now that someone answered"));
+      browser.switchTo().window(chatTab);
 
       assertThat(browser.findElement(By.id("messages")).getText()).contains("How are you feeling tonight?");
       browser.findElement(By.id("leave")).click();
