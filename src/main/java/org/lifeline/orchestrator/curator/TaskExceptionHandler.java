@@ -1,6 +1,8 @@
 package org.lifeline.orchestrator.curator;
 
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -13,6 +15,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(assignableTypes = TaskController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class TaskExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(TaskExceptionHandler.class);
 
   @ExceptionHandler(TaskNotFoundException.class)
   ProblemDetail notFound(TaskNotFoundException e) {
@@ -27,6 +31,8 @@ class TaskExceptionHandler {
   /** Two people claimed the same task at the same moment: the second one loses. */
   @ExceptionHandler(OptimisticLockingFailureException.class)
   ProblemDetail concurrentChange(OptimisticLockingFailureException e) {
+    // Which row changed tells whether it was really the task (a claim) or a row a form's handling writes.
+    log.info("Task call refused with 409, a concurrent change: {}", e.getMessage());
     return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "Someone else changed the task just now");
   }
 
