@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -12,17 +11,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Level;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lifeline.orchestrator.HeadlessChromium;
 import org.lifeline.orchestrator.ApiClient;
 import org.lifeline.orchestrator.TaskInbox;
 import org.lifeline.orchestrator.platform.security.Roles;
@@ -31,11 +28,7 @@ import org.lifeline.orchestrator.engine.ProcessModelDeployer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -44,7 +37,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The console in a real browser, for a curator and for a specialist: Debian's headless Chromium, driven by Selenium through
@@ -53,9 +45,6 @@ import org.springframework.util.FileSystemUtils;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class ConsoleBrowserTest {
-
-  static final String CHROMIUM = "/usr/bin/chromium";
-  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
   @LocalServerPort int port;
   @Autowired ProcessModelDeployer deployer;
@@ -67,41 +56,20 @@ class ConsoleBrowserTest {
 
   static final String CURATOR_BASIC = Base64.getEncoder().encodeToString("curator:demo".getBytes(StandardCharsets.UTF_8));
 
-  Path profile;
+  HeadlessChromium chromium;
   WebDriver browser;
 
   @BeforeEach
   void startBrowser() throws IOException {
-    assertThat(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute())
-        .as("Debian's Chromium and chromedriver are needed: apt-get install chromium chromium-driver (.ci/run does)")
-        .isTrue();
-    profile = Files.createTempDirectory("chromium-profile");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1280,1000",
-        "--user-data-dir=" + profile);
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    chromium = HeadlessChromium.open();
+    browser = chromium.driver();
   }
 
   @AfterEach
-  void stopBrowser() throws IOException {
-    if (browser != null) {
-      browser.quit();
+  void stopBrowser() {
+    if (chromium != null) {
+      chromium.close();
     }
-    FileSystemUtils.deleteRecursively(profile);
   }
 
   @Test
