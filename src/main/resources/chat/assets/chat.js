@@ -14,6 +14,7 @@
   let token = read();
   let streaming = false;
   let refreshing = null;
+  let readAgain = false;
   let questionShown = null;
 
   function read() {
@@ -132,18 +133,25 @@
     }, POLL_MS);
   }
 
+  // A change announced while a read is under way may have come after that read: read once more when it ends.
   function refresh() {
     if (!token) {
       return Promise.resolve();
     }
-    if (!refreshing) {
-      refreshing = call('GET', '/api/v1/chat/messages?after=0')
-        .then(render)
-        .catch(function () {})
-        .finally(function () {
-          refreshing = null;
-        });
+    if (refreshing) {
+      readAgain = true;
+      return refreshing;
     }
+    readAgain = false;
+    refreshing = call('GET', '/api/v1/chat/messages?after=0')
+      .then(render)
+      .catch(function () {})
+      .finally(function () {
+        refreshing = null;
+        if (readAgain) {
+          refresh();
+        }
+      });
     return refreshing;
   }
 
@@ -273,6 +281,8 @@
         }
         streaming = true;
         main.dataset.streaming = 'true';
+        // What was delivered before the stream opened announced itself to nobody.
+        refresh();
         const reader = response.body.getReader();
         const decoder = new TextDecoder();
         let buffer = '';
