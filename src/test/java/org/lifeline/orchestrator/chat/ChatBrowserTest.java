@@ -120,8 +120,9 @@ class ChatBrowserTest {
       browser.findElement(By.id("username")).sendKeys(username);
       browser.findElement(By.id("password")).sendKeys(PASSWORD);
       browser.findElement(By.cssSelector("form button[type=submit]")).click();
-      wait.until(ExpectedConditions.urlContains("/console/"));
-      browser.findElement(By.id("nav-cases")).click();
+      // "/console/" is already in the login page's address: wait for the page after it.
+      wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/console/login")));
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("nav-cases"))).click();
       By row = By.cssSelector("tr[data-request-id='" + requestId + "']");
       wait.until(ExpectedConditions.visibilityOfElementLocated(row));
       browser.findElement(row).findElement(By.cssSelector("a.case-link")).click();
