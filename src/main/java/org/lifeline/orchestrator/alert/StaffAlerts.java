@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Queues alerts to staff in the caller's transaction (nothing is sent for a decision that rolled back), one row per
  * staff member and channel: e-mail and Telegram where they reach the person, the log where neither does. Each
  * occurrence is queued once ({@code dedup_key}, inserted with ON CONFLICT DO NOTHING, so a redelivered job or a race
- * adds nothing and fails nothing); {@link StaffAlertDispatcher} delivers them. Disabled or unknown staff are skipped.
+ * adds nothing and fails nothing); {@link StaffAlertDispatcher} delivers them. Disabled, unknown and only-invited
+ * staff are skipped.
  */
 @Service
 public class StaffAlerts implements AlertReach {
@@ -67,7 +68,11 @@ public class StaffAlerts implements AlertReach {
     for (String username : new LinkedHashSet<>(usernames)) {
       Optional<StaffContact> contact = username == null ? Optional.empty() : directory.contact(username);
       if (contact.isEmpty()) {
-        log.warn("Alert {} for request {} not sent to '{}': no enabled staff member", event, requestId, username);
+        log.warn(
+            "Alert {} for request {} not sent to '{}': no active staff member (unknown, disabled, or no password yet)",
+            event,
+            requestId,
+            username);
         continue;
       }
       for (AlertChannel channel : channelsOf(contact.get())) {

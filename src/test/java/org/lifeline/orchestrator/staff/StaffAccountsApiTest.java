@@ -217,8 +217,14 @@ class StaffAccountsApiTest {
             .andExpect(status().isTooManyRequests())
             .andReturn().getResponse().getHeader("Retry-After");
     assertThat(Long.parseLong(retryAfter)).isBetween(1L, 60L);
-    mvc.perform(signInRequest(username, PASSWORD, guesser))
-        .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).startsWith("/console/login?throttled="));
+    String loginPage =
+        mvc.perform(signInRequest(username, PASSWORD, guesser)).andReturn().getResponse().getRedirectedUrl();
+    assertThat(loginPage).startsWith("/console/login?throttled=");
+    mvc.perform(get(loginPage))
+        .andExpect(status().isOk())
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                .string(Matchers.containsString("Try again in <span>1</span> minute(s)")));
     assertThat(jdbc.queryForObject("select failures from login_failure where failure_key = ?", Integer.class, lockKey))
         .isEqualTo(5);
 
