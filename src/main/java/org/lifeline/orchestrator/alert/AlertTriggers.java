@@ -1,5 +1,6 @@
 package org.lifeline.orchestrator.alert;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Alerts that follow from what happens to a request, queued in the transaction that records it: a case reserved for
- * a specialist (they are asked to accept it), and the person writing in a case a specialist holds (at most one alert
+ * a specialist (they are asked to accept it; once per reservation), and the person writing in a case a specialist holds (at most one alert
  * per case every 10 minutes). A specialist record without a console username has nobody to alert.
  */
 @Component
@@ -36,13 +37,15 @@ class AlertTriggers {
     }
     Optional<UUID> specialist = assignment.holderOf(change.requestId());
     Optional<String> username = assignment.holderUsername(change.requestId()).filter(name -> !name.isBlank());
-    if (specialist.isPresent() && username.isPresent()) {
+    Optional<Instant> reserved = assignment.heldSince(change.requestId());
+    if (specialist.isPresent() && username.isPresent() && reserved.isPresent()) {
+      // One alert per reservation: the same specialist reserved again later (A, then B, then A) is alerted again.
       alerts.alert(
           AlertEvent.CASE_ASSIGNED,
           change.requestId(),
           lifecycle.get(change.requestId()).getRiskLevel(),
           List.of(username.get()),
-          "specialist-" + specialist.get());
+          "specialist-" + specialist.get() + "-reserved-" + reserved.get());
     }
   }
 

@@ -1,6 +1,7 @@
 package org.lifeline.orchestrator.alert;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,12 +19,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers queued staff alerts through the notifier of their channel, each in its own transaction; the optimistic
- * lock keeps two replicas from settling the same one (a send that lost that race may have gone out twice: at least
- * once). A failure is retried with exponential backoff and given up after {@code lifeline.alerts.max-attempts}.
+ * Delivers queued staff alerts through the notifier of their channel, without holding a database transaction while
+ * an SMTP server or the Telegram rate limit makes it wait: each alert is claimed in one short transaction (its next
+ * attempt moved {@link #CLAIM} ahead, so no other dispatcher takes it meanwhile, and one that crashes mid-send is
+ * retried after it), sent outside any transaction, and its result recorded in another short one. The optimistic lock
+ * keeps two replicas from claiming or settling the same one (a send whose claim ran out and was taken over may go out
+ * twice: at least once). A failure is retried with exponential backoff and given up after {@code
+ * lifeline.alerts.max-attempts}.
  */
 @Component
 class StaffAlertDispatcher {
+
+  /** How long a claimed alert is left to its dispatcher: longer than any send may take. */
+  static final Duration CLAIM = Duration.ofMinutes(2);
 
   private static final Logger log = LoggerFactory.getLogger(StaffAlertDispatcher.class);
 
@@ -56,26 +64,36 @@ class StaffAlertDispatcher {
   void deliverDue() {
     for (UUID id : alerts.findDueIds(clock.instant(), Limit.of(100))) {
       try {
-        transaction.executeWithoutResult(status -> deliver(id));
+        claim(id).ifPresent(this::deliver);
       } catch (OptimisticLockingFailureException deliveredElsewhere) {
         log.debug("Alert {} was handled by another dispatcher", id);
       }
     }
   }
 
-  private void deliver(UUID id) {
-    StaffAlert alert = alerts.findById(id).orElseThrow();
-    if (alert.getStatus() != StaffAlert.Status.PENDING) {
-      return;
-    }
+  /** The alert, claimed for this dispatcher; empty when it is not pending any more. */
+  private Optional<StaffAlert> claim(UUID id) {
+    return transaction.execute(
+        status -> {
+          StaffAlert alert = alerts.findById(id).orElseThrow();
+          if (alert.getStatus() != StaffAlert.Status.PENDING) {
+            return Optional.empty();
+          }
+          alert.deferred(clock.instant().plus(CLAIM));
+          return Optional.of(alerts.saveAndFlush(alert));
+        });
+  }
+
+  /** Sends the claimed alert outside any transaction and records the result (the claim's version must still hold). */
+  private void deliver(StaffAlert alert) {
     Optional<StaffContact> contact = directory.contact(alert.getRecipient());
     Optional<StaffNotifier> notifier = notifierOf(alert.getChannel());
     if (contact.isEmpty() || notifier.isEmpty() || !notifier.get().reaches(contact.get())) {
       alert.skipped(
           contact.isEmpty() ? "recipient disabled or gone" : "channel " + alert.getChannel() + " does not reach them any more",
           clock.instant());
-      alerts.saveAndFlush(alert);
-      log.warn("Alert {} ({}) for '{}' skipped: {}", id, alert.getEvent(), alert.getRecipient(), alert.getLastError());
+      record(alert);
+      log.warn("Alert {} ({}) for '{}' skipped: {}", alert.getId(), alert.getEvent(), alert.getRecipient(), alert.getLastError());
       return;
     }
     try {
@@ -85,12 +103,14 @@ class StaffAlertDispatcher {
       alert.deferred(clock.instant().plus(rateLimited.retryAfter()));
     } catch (RecipientUnreachableException unreachable) {
       alert.unreachable(unreachable.getMessage(), clock.instant());
-      log.warn("Alert {} for '{}' on {}: unreachable ({})", id, alert.getRecipient(), alert.getChannel(), unreachable.getMessage());
+      log.warn(
+          "Alert {} for '{}' on {}: unreachable ({})",
+          alert.getId(), alert.getRecipient(), alert.getChannel(), unreachable.getMessage());
     } catch (RuntimeException failure) {
       alert.failed(failure.getMessage(), clock.instant(), properties.maxAttempts(), properties.firstBackoff(), properties.maxBackoff());
       log.warn(
           "Alert {} ({}) for '{}' on {} not delivered (attempt {}{}): {}",
-          id,
+          alert.getId(),
           alert.getEvent(),
           alert.getRecipient(),
           alert.getChannel(),
@@ -98,7 +118,12 @@ class StaffAlertDispatcher {
           alert.getStatus() == StaffAlert.Status.FAILED ? ", given up" : "",
           failure.getMessage());
     }
-    alerts.saveAndFlush(alert);
+    record(alert);
+  }
+
+  /** Stores the result; refused (optimistic lock) when the claim ran out and another dispatcher took the alert. */
+  private void record(StaffAlert alert) {
+    transaction.executeWithoutResult(status -> alerts.saveAndFlush(alert));
   }
 
   private Optional<StaffNotifier> notifierOf(AlertChannel channel) {

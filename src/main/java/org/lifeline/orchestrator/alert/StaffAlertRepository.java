@@ -1,6 +1,7 @@
 package org.lifeline.orchestrator.alert;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,6 +31,16 @@ interface StaffAlertRepository extends JpaRepository<StaffAlert, UUID> {
   long countByStatusAndCreatedAtBefore(StaffAlert.Status status, Instant createdBefore);
 
   long countByStatusAndNextAttemptAtAfter(StaffAlert.Status status, Instant settledAfter);
+
+  /** Alerts of these events since then that reached nobody's phone or inbox: only the log, or nobody at all. */
+  @Query(
+      """
+      select count(a) from StaffAlert a
+      where a.event in :events and a.createdAt > :since
+        and (a.channel = org.lifeline.orchestrator.alert.AlertChannel.LOG
+             or a.status = org.lifeline.orchestrator.alert.StaffAlert.Status.UNREACHABLE)
+      """)
+  long countUnreachedSince(Collection<AlertEvent> events, Instant since);
 
   @Query(
       """

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.lifeline.orchestrator.request.RiskLevel;
+import org.lifeline.orchestrator.staff.AlertReach;
 import org.lifeline.orchestrator.staff.StaffContact;
 import org.lifeline.orchestrator.staff.StaffDirectory;
 import org.slf4j.Logger;
@@ -24,10 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Queues alerts to staff in the caller's transaction (nothing is sent for a decision that rolled back), one row per
  * staff member and channel: e-mail and Telegram where they reach the person, the log where neither does. Each
  * occurrence is queued once ({@code dedup_key}, inserted with ON CONFLICT DO NOTHING, so a redelivered job or a race
- * adds nothing and fails nothing); {@link StaffAlertDispatcher} delivers them. Disabled or unknown staff are skipped.
+ * adds nothing and fails nothing); {@link StaffAlertDispatcher} delivers them. Disabled, unknown and only-invited
+ * staff are skipped.
  */
 @Service
-public class StaffAlerts {
+public class StaffAlerts implements AlertReach {
 
   private static final Logger log = LoggerFactory.getLogger(StaffAlerts.class);
 
@@ -66,7 +68,11 @@ public class StaffAlerts {
     for (String username : new LinkedHashSet<>(usernames)) {
       Optional<StaffContact> contact = username == null ? Optional.empty() : directory.contact(username);
       if (contact.isEmpty()) {
-        log.warn("Alert {} for request {} not sent to '{}': no enabled staff member", event, requestId, username);
+        log.warn(
+            "Alert {} for request {} not sent to '{}': no active staff member (unknown, disabled, or no password yet)",
+            event,
+            requestId,
+            username);
         continue;
       }
       for (AlertChannel channel : channelsOf(contact.get())) {
@@ -91,14 +97,28 @@ public class StaffAlerts {
     alert(AlertEvent.NEW_MESSAGE, requestId, level, List.of(specialist), "window-" + window);
   }
 
+  @Override
+  public boolean realChannelConfigured() {
+    return notifiers.stream().anyMatch(notifier -> notifier.channel() != AlertChannel.LOG);
+  }
+
+  @Override
+  public boolean reaches(String username) {
+    Optional<StaffContact> contact = username == null ? Optional.empty() : directory.contact(username);
+    return contact.isPresent() && (!realChannelConfigured() || !realChannelsOf(contact.get()).isEmpty());
+  }
+
   private List<AlertChannel> channelsOf(StaffContact contact) {
-    List<AlertChannel> channels =
-        notifiers.stream()
-            .filter(notifier -> notifier.channel() != AlertChannel.LOG && notifier.reaches(contact))
-            .map(StaffNotifier::channel)
-            .distinct()
-            .toList();
+    List<AlertChannel> channels = realChannelsOf(contact);
     return channels.isEmpty() ? List.of(AlertChannel.LOG) : channels;
+  }
+
+  private List<AlertChannel> realChannelsOf(StaffContact contact) {
+    return notifiers.stream()
+        .filter(notifier -> notifier.channel() != AlertChannel.LOG && notifier.reaches(contact))
+        .map(StaffNotifier::channel)
+        .distinct()
+        .toList();
   }
 
   private void queue(AlertEvent event, UUID requestId, RiskLevel level, String username, AlertChannel channel, String occurrence) {

@@ -1,6 +1,7 @@
 package org.lifeline.orchestrator.assignment;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -177,6 +178,12 @@ public class AssignmentService {
   @Transactional(readOnly = true)
   public Optional<UUID> holderOf(UUID requestId) {
     return capacity.holderOf(requestId);
+  }
+
+  /** When the current holder's reservation of the request was made, if anybody holds it: one moment per reservation. */
+  @Transactional(readOnly = true)
+  public Optional<Instant> heldSince(UUID requestId) {
+    return capacity.reservedAt(requestId);
   }
 
   /** Whether the specialist with this console username holds the request (from the reservation until the case ends). */

@@ -124,6 +124,19 @@ public class SpecialistCapacity {
         .optional();
   }
 
+  /**
+   * When the current reservation of the request was made: each reservation (the same specialist again after another
+   * held it) has its own moment, a repeated call for a reservation that holds keeps it.
+   */
+  @Transactional(readOnly = true)
+  public Optional<Instant> reservedAt(UUID requestId) {
+    return jdbc.sql("select reserved_at from specialist_assignment where request_id = :request and status = :active")
+        .param("request", requestId)
+        .param("active", ACTIVE)
+        .query((row, number) -> row.getObject("reserved_at", OffsetDateTime.class).toInstant())
+        .optional();
+  }
+
   /** Who holds each of these requests now (a request nobody holds is left out), in one query. */
   @Transactional(readOnly = true)
   public Map<UUID, Holder> holdersOf(Collection<UUID> requestIds) {

@@ -113,7 +113,7 @@ class Escalations {
             eventOf(step),
             escalation.getRequestId(),
             escalation.getLevel(),
-            recipientsOf(step),
+            recipientsOf(step, escalation.getRequestId()),
             escalation.getId() + ":" + step.code());
     if (alerted.isEmpty()) {
       log.error(
@@ -209,14 +209,36 @@ class Escalations {
             () -> new IllegalStateException("No escalation registered for process instance " + processInstanceKey));
   }
 
-  private List<String> recipientsOf(EscalationStep step) {
+  private List<String> recipientsOf(EscalationStep step, UUID requestId) {
     OnDuty onDuty = rota.current();
     return switch (step) {
-      case ON_DUTY_NOTIFIED -> onDuty.primary() == null ? List.of() : List.of(onDuty.primary());
+      case ON_DUTY_NOTIFIED -> firstReachable(onDuty, requestId);
       case BACKUP_NOTIFIED -> onDuty.backup() == null ? List.of() : List.of(onDuty.backup());
       case ALL_SUPERVISORS_ALERTED -> onDuty.all();
       default -> throw new IllegalArgumentException("Step " + step + " alerts nobody");
     };
+  }
+
+  /**
+   * The on-duty primary, or at once, when no alert would reach them (disabled, or neither e-mail nor Telegram), the
+   * backup, or when that one is not reached either, all supervisors: waiting out the backup timer for a supervisor who
+   * gets nothing would lose the first minutes of an emergency.
+   */
+  private List<String> firstReachable(OnDuty onDuty, UUID requestId) {
+    if (onDuty.primary() != null && alerts.reaches(onDuty.primary())) {
+      return List.of(onDuty.primary());
+    }
+    if (onDuty.backup() != null && alerts.reaches(onDuty.backup())) {
+      log.warn(
+          "Escalation of request {}: no alert reaches the on-duty supervisor '{}', the backup '{}' is alerted at once",
+          requestId, onDuty.primary(), onDuty.backup());
+      return List.of(onDuty.backup());
+    }
+    log.warn(
+        "Escalation of request {}: no alert reaches the on-duty supervisor '{}' or the backup '{}', all supervisors are"
+            + " alerted at once",
+        requestId, onDuty.primary(), onDuty.backup());
+    return onDuty.all();
   }
 
   private static AlertEvent eventOf(EscalationStep step) {

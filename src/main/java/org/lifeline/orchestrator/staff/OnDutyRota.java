@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,13 +39,21 @@ public class OnDutyRota {
   private final OnDutyRotaRepository rows;
   private final OnDutyDefaults defaults;
   private final StaffDirectory directory;
+  private final AlertReach reach;
   private final ObjectMapper json;
   private final Clock clock;
 
-  OnDutyRota(OnDutyRotaRepository rows, OnDutyDefaults defaults, StaffDirectory directory, ObjectMapper json, Clock clock) {
+  OnDutyRota(
+      OnDutyRotaRepository rows,
+      OnDutyDefaults defaults,
+      StaffDirectory directory,
+      AlertReach reach,
+      ObjectMapper json,
+      Clock clock) {
     this.rows = rows;
     this.defaults = defaults;
     this.directory = directory;
+    this.reach = reach;
     this.json = json;
     this.clock = clock;
   }
@@ -70,7 +79,34 @@ public class OnDutyRota {
         current(),
         row.isPresent() ? DATABASE : CONFIGURATION,
         row.map(OnDutyRotaRow::getUpdatedBy).orElse(null),
-        row.map(OnDutyRotaRow::getUpdatedAt).orElse(null));
+        row.map(OnDutyRotaRow::getUpdatedAt).orElse(null),
+        warnings(rota));
+  }
+
+  /**
+   * Who on the rota an emergency would not reach: with e-mail or Telegram set up, each supervisor named whom neither
+   * reaches (their alerts go only to the log); without either, that every alert goes only to the log.
+   */
+  private List<String> warnings(Rota rota) {
+    if (!reach.realChannelConfigured()) {
+      return List.of("No alert channel (e-mail, Telegram) is set up: escalation alerts reach only the platform's log");
+    }
+    Set<String> named = new LinkedHashSet<>();
+    named.add(rota.primary());
+    named.add(rota.backup());
+    named.addAll(rota.all());
+    rota.schedule().forEach(shift -> {
+      named.add(shift.primary());
+      named.add(shift.backup());
+    });
+    named.remove(null);
+    return named.stream()
+        .filter(username -> !reach.reaches(username))
+        .map(
+            username ->
+                "'" + username + "' has no e-mail address or linked Telegram (or is not active):"
+                    + " escalation alerts to them reach only the log")
+        .toList();
   }
 
   /** Replaces the rota; every name must be an enabled supervisor, the times a valid zone. */
@@ -129,7 +165,7 @@ public class OnDutyRota {
 
   private void supervisor(String field, String username, List<Map<String, String>> errors) {
     if (!directory.hasRole(username, StaffRole.SUPERVISOR)) {
-      errors.add(error(field, "'" + username + "' is not an enabled supervisor"));
+      errors.add(error(field, "'" + username + "' is not an active supervisor (enabled, password set)"));
     }
   }
 
@@ -160,6 +196,7 @@ public class OnDutyRota {
    * The rota and who is on duty now.
    *
    * @param source {@code database} once an administrator set it, {@code configuration} before
+   * @param warnings supervisors on the rota whom no alert channel reaches (empty when every one is reached)
    */
   public record RotaView(
       String primary,
@@ -170,5 +207,6 @@ public class OnDutyRota {
       OnDuty current,
       String source,
       String updatedBy,
-      Instant updatedAt) {}
+      Instant updatedAt,
+      List<String> warnings) {}
 }

@@ -25,6 +25,11 @@ interface StaffAccountRepository extends JpaRepository<StaffAccount, UUID> {
   @Query("select a.username from StaffAccount a where a.username in :usernames")
   List<String> findExistingUsernames(@Param("usernames") Collection<String> usernames);
 
-  @Query("select distinct a from StaffAccount a join a.roles r where r = :role and a.enabled = true order by a.username")
-  List<StaffAccount> findEnabledWithRole(@Param("role") StaffRole role);
+  /** Enabled accounts with the role that have a password (not only invited). */
+  @Query(
+      """
+      select distinct a from StaffAccount a join a.roles r
+      where r = :role and a.enabled = true and a.passwordHash is not null order by a.username
+      """)
+  List<StaffAccount> findActiveWithRole(@Param("role") StaffRole role);
 }

@@ -28,7 +28,10 @@ public class StaffDirectory {
     this.security = security;
   }
 
-  /** How to reach an enabled staff member; empty for an unknown or disabled one. */
+  /**
+   * How to reach an active staff member; empty for an unknown or disabled one, and for one invited who has not set a
+   * password yet (they could not sign in to act on an alert, so they are neither alerted nor put on duty).
+   */
   public Optional<StaffContact> contact(String username) {
     Optional<SecurityProperties.UserAccount> configured = configured(username);
     if (configured.isPresent()) {
@@ -39,7 +42,7 @@ public class StaffDirectory {
     }
     return accounts
         .findByUsername(username)
-        .filter(StaffAccount::isEnabled)
+        .filter(account -> account.status() == StaffStatus.ACTIVE)
         .map(
             account ->
                 new StaffContact(
@@ -50,18 +53,18 @@ public class StaffDirectory {
                     account.getRoles()));
   }
 
-  /** Whether this enabled staff member has the role. */
+  /** Whether this active staff member has the role. */
   public boolean hasRole(String username, StaffRole role) {
     return contact(username).map(found -> found.roles().contains(role)).orElse(false);
   }
 
-  /** The usernames of everyone enabled with the role, configured users included, in order. */
+  /** The usernames of everyone active with the role, configured users included, in order. */
   public List<String> withRole(StaffRole role) {
     Set<String> usernames = new TreeSet<>();
     security.users().stream()
         .filter(user -> rolesOf(user.roles()).contains(role))
         .forEach(user -> usernames.add(user.username()));
-    accounts.findEnabledWithRole(role).forEach(account -> usernames.add(account.getUsername()));
+    accounts.findActiveWithRole(role).forEach(account -> usernames.add(account.getUsername()));
     return List.copyOf(usernames);
   }
 

@@ -14,6 +14,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lifeline.orchestrator.MutableClock;
+import org.lifeline.orchestrator.assignment.AssignmentService;
+import org.lifeline.orchestrator.contact.Channel;
+import org.lifeline.orchestrator.request.HelpRequest;
+import org.lifeline.orchestrator.request.RequestLifecycle;
+import org.lifeline.orchestrator.request.RequestStatus;
+import org.lifeline.orchestrator.request.RequestStatusChanged;
 import org.lifeline.orchestrator.request.RiskLevel;
 import org.lifeline.orchestrator.staff.StaffContact;
 import org.lifeline.orchestrator.staff.StaffDirectory;
@@ -42,6 +48,8 @@ abstract class StaffAlertQueueContract {
     StaffDirectory directory = mock(StaffDirectory.class);
     when(directory.contact("anna.k"))
         .thenReturn(Optional.of(new StaffContact("anna.k", "Anna", Optional.empty(), OptionalLong.empty(), Set.of(StaffRole.SPECIALIST))));
+    when(directory.contact("boris.m"))
+        .thenReturn(Optional.of(new StaffContact("boris.m", "Boris", Optional.empty(), OptionalLong.empty(), Set.of(StaffRole.SPECIALIST))));
     when(directory.contact("gone")).thenReturn(Optional.empty());
     alerts =
         new StaffAlerts(
@@ -65,6 +73,40 @@ abstract class StaffAlertQueueContract {
           assertThat(alert.getRiskLevel()).isEqualTo(RiskLevel.MEDIUM);
         });
     assertThat(rows.findDueIds(clock.instant(), Limit.of(10))).hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  /**
+   * A case reserved for Anna, moved to Boris, then back to Anna: Anna is alerted of each of her reservations; the same
+   * reservation announced twice (a redelivered job) alerts once.
+   */
+  @Test
+  void eachReservationOfACaseAlertsItsSpecialistOnceEvenTheSameOneAgain() {
+    UUID request = UUID.randomUUID();
+    UUID anna = UUID.randomUUID();
+    UUID boris = UUID.randomUUID();
+    AssignmentService assignment = mock(AssignmentService.class);
+    RequestLifecycle lifecycle = mock(RequestLifecycle.class);
+    HelpRequest helpRequest = mock(HelpRequest.class);
+    when(helpRequest.getRiskLevel()).thenReturn(RiskLevel.HIGH);
+    when(lifecycle.get(request)).thenReturn(helpRequest);
+    AlertTriggers triggers = new AlertTriggers(alerts, assignment, lifecycle);
+    RequestStatusChanged assigned = new RequestStatusChanged(request, Channel.WEB, RequestStatus.ASSIGNED);
+
+    for (Object[] reservation :
+        List.of(
+            new Object[] {anna, "anna.k", clock.instant()},
+            new Object[] {anna, "anna.k", clock.instant()},
+            new Object[] {boris, "boris.m", clock.instant().plusSeconds(60)},
+            new Object[] {anna, "anna.k", clock.instant().plusSeconds(120)})) {
+      when(assignment.holderOf(request)).thenReturn(Optional.of((UUID) reservation[0]));
+      when(assignment.holderUsername(request)).thenReturn(Optional.of((String) reservation[1]));
+      when(assignment.heldSince(request)).thenReturn(Optional.of((Instant) reservation[2]));
+      triggers.statusChanged(assigned);
+    }
+
+    assertThat(rows.findByRequestIdOrderByCreatedAt(request))
+        .extracting(StaffAlert::getRecipient)
+        .containsExactlyInAnyOrder("anna.k", "anna.k", "boris.m");
   }
 
   @Test

@@ -196,37 +196,71 @@ class StaffAccountsApiTest {
   }
 
   /**
-   * Five wrong passwords make the account wait, even with the right one (429 and Retry-After on the API, a message on
-   * the console's login page); the count is a database row, so every replica sees it; when the wait is over (the row
-   * is made as old as the lockout, as if the minute had passed) the right password works and clears the count.
+   * Five wrong passwords from one address make the account wait there, even with the right one (429 and Retry-After on
+   * the API, a message on the console's login page); the count is a database row, so every replica sees it; when the
+   * wait is over (the row is made as old as the lockout, as if the minute had passed) the right password works and
+   * clears the count.
    */
   @Test
   void wrongPasswordsLockTheAccountForAWhileThenItWorksAgain() throws Exception {
     String username = newUsername();
     setPassword(StaffTestCalls.tokenOf(invite(username, "Locked Out", null, List.of("CURATOR"))), PASSWORD).andExpect(status().isOk());
+    String guesser = "203.0.113.50";
+    String lockKey = "account:" + username + "@" + guesser;
 
     for (int i = 0; i < 5; i++) {
-      mvc.perform(get("/api/v1/staff/me").with(httpBasic(username, "wrong guess " + i)).with(from("203.0.113." + i)))
+      mvc.perform(get("/api/v1/staff/me").with(httpBasic(username, "wrong guess " + i)).with(from(guesser)))
           .andExpect(status().isUnauthorized());
     }
     String retryAfter =
-        mvc.perform(get("/api/v1/staff/me").with(httpBasic(username, PASSWORD)).with(from("203.0.113.50")))
+        mvc.perform(get("/api/v1/staff/me").with(httpBasic(username, PASSWORD)).with(from(guesser)))
             .andExpect(status().isTooManyRequests())
             .andReturn().getResponse().getHeader("Retry-After");
     assertThat(Long.parseLong(retryAfter)).isBetween(1L, 60L);
-    mvc.perform(signInRequest(username, PASSWORD, "203.0.113.51"))
-        .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).startsWith("/console/login?throttled="));
-    assertThat(jdbc.queryForObject("select failures from login_failure where failure_key = ?", Integer.class, "account:" + username))
+    String loginPage =
+        mvc.perform(signInRequest(username, PASSWORD, guesser)).andReturn().getResponse().getRedirectedUrl();
+    assertThat(loginPage).startsWith("/console/login?throttled=");
+    mvc.perform(get(loginPage))
+        .andExpect(status().isOk())
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                .string(Matchers.containsString("Try again in <span>1</span> minute(s)")));
+    assertThat(jdbc.queryForObject("select failures from login_failure where failure_key = ?", Integer.class, lockKey))
         .isEqualTo(5);
 
     jdbc.update(
         "update login_failure set last_failure_at = ? where failure_key = ?",
         OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(61),
-        "account:" + username);
+        lockKey);
 
-    mvc.perform(get("/api/v1/staff/me").with(httpBasic(username, PASSWORD)).with(from("203.0.113.52"))).andExpect(status().isOk());
-    assertThat(jdbc.queryForObject("select count(*) from login_failure where failure_key = ?", Integer.class, "account:" + username))
+    mvc.perform(get("/api/v1/staff/me").with(httpBasic(username, PASSWORD)).with(from(guesser))).andExpect(status().isOk());
+    assertThat(jdbc.queryForObject("select count(*) from login_failure where failure_key = ?", Integer.class, lockKey))
         .isZero();
+  }
+
+  /**
+   * Someone who knows a supervisor's username and sends a wrong password whenever the wait ends keeps only their own
+   * address locked: the supervisor's right password from their own address works on the API and in the console.
+   */
+  @Test
+  void somebodyElsesWrongPasswordsDoNotLockTheOwnerOut() throws Exception {
+    String username = newUsername();
+    setPassword(StaffTestCalls.tokenOf(invite(username, "On Duty", null, List.of("SUPERVISOR"))), PASSWORD).andExpect(status().isOk());
+    String attacker = "203.0.113.60";
+    String owner = "198.51.100.60";
+
+    for (int i = 0; i < 6; i++) {
+      mvc.perform(get("/api/v1/staff/me").with(httpBasic(username, "wrong guess " + i)).with(from(attacker)));
+    }
+    mvc.perform(get("/api/v1/staff/me").with(httpBasic(username, PASSWORD)).with(from(attacker)))
+        .andExpect(status().isTooManyRequests());
+
+    mvc.perform(get("/api/v1/staff/me").with(httpBasic(username, PASSWORD)).with(from(owner)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.username").value(username));
+    mvc.perform(signInRequest(username, PASSWORD, owner)).andExpect(redirectedUrl("/console/tasks"));
+    mvc.perform(get("/api/v1/staff/me").with(httpBasic(username, PASSWORD)).with(from(attacker)))
+        .andExpect(status().isTooManyRequests());
   }
 
   @Test

@@ -145,13 +145,23 @@ class StaffConsoleBrowserTest {
   @Test
   void anAdministratorSetsTheOnDutyRota() {
     String lead = "lead." + UUID.randomUUID().toString().substring(0, 6);
-    accounts.invite(new StaffDraft(lead, "Night Lead", null, java.util.Set.of(StaffRole.SUPERVISOR)), "admin");
+    String invitation =
+        accounts.invite(new StaffDraft(lead, "Night Lead", null, java.util.Set.of(StaffRole.SUPERVISOR)), "admin")
+            .invitation().url().getPath();
+    accounts.acceptInvitation(invitation.substring(invitation.lastIndexOf('/') + 1), "night lead lantern 42");
+    String notYetActive = "pending." + UUID.randomUUID().toString().substring(0, 6);
+    accounts.invite(new StaffDraft(notYetActive, "Not Yet", null, java.util.Set.of(StaffRole.SUPERVISOR)), "admin");
     WebDriver browser = admin.driver();
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     try {
       signIn(browser, wait, "admin", "demo");
       browser.findElement(By.id("nav-on-duty")).click();
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rota-form")));
+      assertThat(new Select(browser.findElement(By.id("rota-primary"))).getOptions())
+          .as("a supervisor who has not set a password yet cannot be on duty")
+          .extracting(option -> option.getAttribute("value"))
+          .contains(lead)
+          .doesNotContain(notYetActive);
       new Select(browser.findElement(By.id("rota-primary"))).selectByValue(lead);
       new Select(browser.findElement(By.id("rota-backup"))).selectByValue("supervisor");
       browser.findElement(By.cssSelector("input[name='shifts[0].days'][value='SATURDAY']")).click();
@@ -163,6 +173,9 @@ class StaffConsoleBrowserTest {
 
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main [role=status]")));
       assertThat(browser.findElement(By.cssSelector("main [role=status]")).getText()).contains("The rota is saved");
+      assertThat(browser.findElement(By.id("rota-warnings")).getText())
+          .as("this platform has neither e-mail nor Telegram: the page says so")
+          .contains("No alert channel (e-mail, Telegram) is set up");
       OnDutyRota.RotaView saved = rota.view();
       assertThat(saved.primary()).isEqualTo(lead);
       assertThat(saved.schedule()).singleElement().satisfies(shift -> {

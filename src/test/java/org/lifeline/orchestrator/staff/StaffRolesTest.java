@@ -75,7 +75,12 @@ class StaffRolesTest {
           new Endpoint(HttpMethod.POST, "/console/staff/import", null, Set.of("admin")),
           new Endpoint(HttpMethod.GET, "/console/on-duty", null, Set.of("admin", "supervisor")),
           new Endpoint(HttpMethod.POST, "/console/on-duty", null, Set.of("admin")),
-          new Endpoint(HttpMethod.GET, "/console/account", null, STAFF));
+          new Endpoint(HttpMethod.GET, "/console/account", null, STAFF),
+          new Endpoint(HttpMethod.GET, "/console/board", null, Set.of("curator", "supervisor", "admin")),
+          new Endpoint(HttpMethod.GET, "/console/board/data", null, Set.of("curator", "supervisor", "admin")),
+          new Endpoint(HttpMethod.GET, "/console/board/requests/" + UNKNOWN, null, Set.of("curator", "supervisor", "admin")),
+          new Endpoint(
+              HttpMethod.POST, "/console/board/requests/" + UNKNOWN + "/reassignment", null, Set.of("curator", "supervisor", "admin")));
 
   @Test
   void theApiRefusesEveryoneWithoutTheRole() throws Exception {

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Where {@link LoginThrottle} counts failed logins, by key ({@code account:<name>} or {@code address:<ip>}). The
+ * Where {@link LoginThrottle} counts failed logins, by key ({@code account:<name>@<ip>} or {@code address:<ip>}). The
  * default keeps them in memory (per instance, gone at restart); a store for staff accounts kept in the database can
  * replace it (a bean of this type) to make an account's failures survive restarts and be shared by replicas.
  */

@@ -9,12 +9,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Slows login guessing down: after {@code max-failures} wrong passwords in a row an account must wait (1 minute,
- * doubling with every further failure, at most 15), and so must an address after {@code address-max-failures} wrong
- * passwords or API keys; while it waits, even the right password is refused (429 with Retry-After). A successful login
- * clears the account's count. Attempts refused while waiting are not counted, so nobody can keep an account locked
- * forever from afar. Used by {@link ThrottledAuthenticationProvider} (configured users, and any password login wrapped
- * the same way) and by the API key filter; the counts live in {@link LoginAttempts}.
+ * Slows login guessing down: after {@code max-failures} wrong passwords in a row for one account from one address,
+ * that account must wait on that address (1 minute, doubling with every further failure, at most 15), and an address
+ * must wait for every account after {@code address-max-failures} wrong passwords or API keys; while it waits, even the
+ * right password is refused there (429 with Retry-After). The account's lock is per address on purpose: a lock for the
+ * account everywhere would let anyone who knows a username keep its owner (the on-duty supervisor in an emergency)
+ * out for good by sending one wrong password whenever a wait ends. Someone guessing from many addresses is held back
+ * by each address's own limits and by the password policy (12 characters, no common passwords). A successful login
+ * clears the count of that account on that address. Attempts refused while waiting are not counted. Used by
+ * {@link ThrottledAuthenticationProvider} (configured users, and any password login wrapped the same way) and by the
+ * API key filter; the counts live in {@link LoginAttempts}.
  */
 public class LoginThrottle {
 
@@ -39,7 +43,7 @@ public class LoginThrottle {
   public Optional<Duration> waitFor(String account, String address) {
     Instant now = clock.instant();
     Optional<Duration> ofAccount =
-        account == null ? Optional.empty() : waitFor(accountKey(account), properties.maxFailures(), now);
+        account == null ? Optional.empty() : waitFor(accountKey(account, address), properties.maxFailures(), now);
     Optional<Duration> ofAddress = waitFor(addressKey(address), properties.addressMaxFailures(), now);
     if (ofAccount.isPresent() && ofAddress.isPresent()) {
       return Optional.of(ofAccount.get().compareTo(ofAddress.get()) >= 0 ? ofAccount.get() : ofAddress.get());
@@ -50,9 +54,13 @@ public class LoginThrottle {
   public void failed(String account, String address) {
     Instant now = clock.instant();
     if (account != null) {
-      LoginFailures failures = attempts.recordFailure(accountKey(account), now, properties.maxLockout());
+      LoginFailures failures = attempts.recordFailure(accountKey(account, address), now, properties.maxLockout());
       if (failures.count() == properties.maxFailures()) {
-        log.warn("Account '{}' must wait after {} failed logins in a row", printable(account), failures.count());
+        log.warn(
+            "Account '{}' must wait on {} after {} failed logins in a row from there",
+            printable(account),
+            address,
+            failures.count());
       }
     }
     LoginFailures fromAddress = attempts.recordFailure(addressKey(address), now, properties.maxLockout());
@@ -61,8 +69,9 @@ public class LoginThrottle {
     }
   }
 
-  public void succeeded(String account) {
-    attempts.clear(accountKey(account));
+  /** The right password for the account from this address: its count there starts again. */
+  public void succeeded(String account, String address) {
+    attempts.clear(accountKey(account, address));
   }
 
   private Optional<Duration> waitFor(String key, int maxFailures, Instant now) {
@@ -89,8 +98,8 @@ public class LoginThrottle {
     return cleaned.length() <= 100 ? cleaned : cleaned.substring(0, 100) + "...";
   }
 
-  private static String accountKey(String account) {
-    return "account:" + account.toLowerCase(Locale.ROOT);
+  private static String accountKey(String account, String address) {
+    return "account:" + account.toLowerCase(Locale.ROOT) + "@" + address;
   }
 
   private static String addressKey(String address) {

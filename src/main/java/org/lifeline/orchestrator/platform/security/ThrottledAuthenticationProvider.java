@@ -10,7 +10,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * A password login (HTTP Basic on the API, the console's form) through {@link LoginThrottle}: refused without a check
- * while the account or the address must wait, counted when wrong, cleared when right. Wraps the provider that checks
+ * while the account must wait on this address or the address must wait, counted when wrong, cleared when right. Wraps the provider that checks
  * the password, so a provider for staff accounts in the database can be wrapped the same way.
  */
 public class ThrottledAuthenticationProvider implements AuthenticationProvider {
@@ -41,7 +41,7 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
       throw wrong;
     }
     if (authenticated != null) {
-      throttle.succeeded(account);
+      throttle.succeeded(account, address);
     }
     return authenticated;
   }

@@ -15,13 +15,13 @@ class LoginThrottleTest {
       new LoginThrottle(new LoginThrottleProperties(5, 20, null, null), new InMemoryLoginAttempts(), clock);
 
   @Test
-  void anAccountWaitsAfterFiveWrongPasswordsInARowLongerWithEachFurtherOne() {
+  void anAccountWaitsOnAnAddressAfterFiveWrongPasswordsInARowFromThereLongerWithEachFurtherOne() {
     failTimes("admin", HOME, 4);
     assertThat(throttle.waitFor("admin", HOME)).isEmpty();
 
     throttle.failed("admin", HOME);
     assertThat(throttle.waitFor("admin", HOME)).hasValue(Duration.ofMinutes(1));
-    assertThat(throttle.waitFor("ADMIN", "198.51.100.1")).as("any spelling, any address").hasValue(Duration.ofMinutes(1));
+    assertThat(throttle.waitFor("ADMIN", HOME)).as("any spelling").hasValue(Duration.ofMinutes(1));
     assertThat(throttle.waitFor("curator", HOME)).as("other accounts from the same address").isEmpty();
 
     clock.advance(Duration.ofMinutes(1));
@@ -36,13 +36,32 @@ class LoginThrottleTest {
   @Test
   void theRightPasswordClearsTheCountAndOldFailuresAreForgotten() {
     failTimes("curator", HOME, 4);
-    throttle.succeeded("curator");
+    throttle.succeeded("curator", HOME);
     failTimes("curator", HOME, 4);
     assertThat(throttle.waitFor("curator", HOME)).isEmpty();
 
     clock.advance(Duration.ofMinutes(16));
     throttle.failed("curator", HOME);
     assertThat(throttle.waitFor("curator", HOME)).as("the four before were more than 15 minutes ago").isEmpty();
+  }
+
+  /**
+   * Someone who knows the on-duty supervisor's username sends a wrong password whenever the wait ends: only their own
+   * address stays locked, the supervisor signs in from theirs; a success there does not reset the guesser's count.
+   */
+  @Test
+  void wrongPasswordsFromOneAddressNeverLockTheAccountElsewhere() {
+    String attacker = "203.0.113.66";
+    failTimes("supervisor", attacker, 5);
+    for (int round = 0; round < 20; round++) {
+      clock.advance(throttle.waitFor("supervisor", attacker).orElseThrow());
+      throttle.failed("supervisor", attacker);
+      assertThat(throttle.waitFor("supervisor", HOME)).as("the owner's address, round " + round).isEmpty();
+    }
+    assertThat(throttle.waitFor("supervisor", attacker)).hasValue(Duration.ofMinutes(15));
+
+    throttle.succeeded("supervisor", HOME);
+    assertThat(throttle.waitFor("supervisor", attacker)).hasValue(Duration.ofMinutes(15));
   }
 
   @Test

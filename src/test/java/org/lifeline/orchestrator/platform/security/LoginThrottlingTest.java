@@ -37,8 +37,8 @@ class LoginThrottlingTest {
 
   @AfterEach
   void releaseTheAccounts() {
-    throttle.succeeded("admin");
-    throttle.succeeded("supervisor");
+    throttle.succeeded("admin", "198.51.100.21");
+    throttle.succeeded("supervisor", "198.51.100.31");
   }
 
   @Test
@@ -58,8 +58,9 @@ class LoginThrottlingTest {
     assertThat(statuses.subList(0, 5)).containsOnly(401);
     assertThat(statuses.subList(5, 30)).containsOnly(429);
     assertThat(Long.parseLong(right.getHeader("Retry-After"))).isBetween(1L, 60L);
+    // The right password from another address: the guesser locked only their own.
     mvc.perform(get("/api/v1/admin/audit").with(httpBasic("admin", "demo")).with(from("198.51.100.22")))
-        .andExpect(status().isTooManyRequests());
+        .andExpect(status().isOk());
     mvc.perform(get("/api/v1/admin/audit").with(httpBasic("curator", "demo")).with(from("198.51.100.21")))
         .andExpect(status().isForbidden());
   }
