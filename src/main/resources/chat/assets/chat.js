@@ -239,7 +239,9 @@
     }
     document.getElementById('question-prompt').textContent = question.prompt;
     (question.options || []).forEach(function (option) {
-      options.append(button(option.label, function () { send(option.label, false); }));
+      const choice = button(option.label, function () { send(option.label, false); });
+      choice.classList.add('choice');
+      options.append(choice);
     });
     if (!question.required) {
       options.append(button(skipLabel, function () { send(skipLabel, true); }));
@@ -252,15 +254,15 @@
     }
   }
 
-  // The first option of the question on screen, else the text box; never away from the crisis numbers that have just
-  // taken the focus, nor from words being written.
+  // The first option of a closed question on screen, else the text box (an open question, even with its skip button);
+  // never away from the crisis numbers that have just taken the focus, nor from words being written.
   function focusAnswer() {
     const active = document.activeElement;
     const field = document.getElementById('message');
     if (active && (active.id === 'crisis' || (active === field && field.value))) {
       return;
     }
-    const first = document.querySelector('#question:not([hidden]) #options button');
+    const first = document.querySelector('#question:not([hidden]) #options .choice');
     (first || field).focus();
   }
 
