@@ -323,8 +323,10 @@
     event.preventDefault();
     const field = document.getElementById('message');
     const text = field.value;
-    if (await send(text, false) && field.value === text) {
-      field.value = '';
+    // Emptied at once: a text box still holding the words sent would keep the focus from the next question.
+    field.value = '';
+    if (!(await send(text, false)) && !field.value) {
+      field.value = text;
     }
   }
 
