@@ -57,13 +57,13 @@ class ChatPageController {
   }
 
   /**
-   * A piece of the crisis lines' text: a phone number (three digits or more, as written: "112", "+380 800 500 335")
-   * is a {@code tel:} link, so a phone calls it with one tap.
+   * A piece of the crisis lines' text: a phone number (three digits or more, as written: "112", "+380 800 500 335";
+   * groups joined by one space or hyphen) is a {@code tel:} link, so a phone calls it with one tap.
    *
    * @param tel the number to dial (digits and a leading +), or null for plain text
    */
   record CrisisLinePart(String text, String tel) {
-    private static final Pattern NUMBER = Pattern.compile("\\+?\\d(?:[\\d -]*\\d)?");
+    private static final Pattern NUMBER = Pattern.compile("\\+?\\d+(?:[ -]\\d+)*");
 
     static List<CrisisLinePart> of(String lines) {
       List<CrisisLinePart> parts = new ArrayList<>();
