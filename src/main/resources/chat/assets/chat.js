@@ -306,8 +306,9 @@
     try {
       await call('POST', '/api/v1/chat/feedback', { rating: rating }, function () {
         // Rated already (in another tab, say) or no longer asked: the conversation itself goes on.
+        // Said in the conversation, as the thanks would be: a notice is cleared by the next successful read.
         document.getElementById('feedback').hidden = true;
-        notice(texts.feedbackRefused);
+        append('line', texts.line, texts.feedbackRefused, null);
         refresh();
       });
       document.getElementById('feedback').hidden = true;

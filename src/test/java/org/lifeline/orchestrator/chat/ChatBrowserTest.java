@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,6 +59,7 @@ class ChatBrowserTest {
   @Autowired ObjectMapper json;
   @Autowired JdbcTemplate jdbc;
   @Autowired CuratorTasks tasks;
+  @Autowired ZeebeTestEngine engine;
 
   private final HttpClient http = HttpClient.newHttpClient();
   HeadlessChromium chromium;
@@ -252,7 +254,8 @@ class ChatBrowserTest {
   /**
    * Behind a proxy that sends the stream's headers and holds its events, the page keeps reading: the specialist's
    * reply arrives without a reload. On a phone-sized window the crisis numbers stay in view after the conversation has
-   * grown past the screen.
+   * grown past the screen. When the line asks for a rating that was already given (from another tab, say), the page
+   * says the rating could not be taken instead of declaring the conversation over.
    */
   @Test
   void aStalledEventStreamStillBringsTheReplyAndTheCrisisNumbersStayInView() throws Exception {
@@ -317,6 +320,25 @@ class ChatBrowserTest {
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Sam here: I read everything you wrote."));
       assertThat(browser.findElement(By.id("chat")).getDomAttribute("data-streaming")).as("no event ever came").isNotEqualTo("true");
       assertThat(script("return performance.getEntriesByType('navigation').length")).as("no reload").isEqualTo(1L);
+
+      send("POST", "/api/v1/cases/" + requestId + "/closure", "{\"outcome\":\"helped\"}", basic(username, PASSWORD));
+      awaitStatus(requestId, "FEEDBACK");
+      engine.increaseTime(Duration.ofDays(1));
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("feedback")));
+      // Rated from another tab with the same token, then a button here: the second rating is refused (409).
+      ((JavascriptExecutor) browser)
+          .executeAsyncScript(
+              "const done = arguments[arguments.length - 1];"
+                  + " fetch('/api/v1/chat/feedback', {method: 'POST', headers: {'Content-Type': 'application/json',"
+                  + " Authorization: 'Bearer ' + sessionStorage.getItem('lifeline-chat')}, body: '{\"rating\":5}'})"
+                  + ".then(response => { document.querySelector('#feedback .rating[data-rating=\"2\"]').click();"
+                  + " done(response.status); });");
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "This rating could not be taken"));
+      assertThat(browser.findElement(By.id("messages")).getText()).doesNotContain("Thank you for your rating");
+      assertThat(browser.findElement(By.id("feedback")).isDisplayed()).isFalse();
+      assertThat(jdbc.queryForObject("select rating from feedback_request where request_id = ?", Integer.class, requestId))
+          .as("the first rating stands")
+          .isEqualTo(5);
     } finally {
       send("POST", "/api/v1/specialists/" + specialistId + "/pause", null, CURATOR);
     }
