@@ -1,11 +1,16 @@
 // The web chat page: opens a session, shows the conversation and the question due, listens for news (a stream of
-// Server-Sent Events read with fetch, since EventSource cannot send the Authorization header; polling while no stream
-// is open) and leaves quickly. The session's token lives in this tab's sessionStorage only.
+// Server-Sent Events read with fetch, since EventSource cannot send the Authorization header; polling until the stream
+// has delivered its first event, and slowly even then) and leaves quickly. The session's token lives in the
+// sessionStorage of the tabs that show the chat: a new tab asks the open ones for it (BroadcastChannel, this origin
+// only), and leaving quickly in one tab clears them all.
 (function () {
   'use strict';
 
   const STORAGE_KEY = 'lifeline-chat';
   const POLL_MS = 5000;
+  // While the stream delivers: a change announced to another replica's stream, or held back by a buffering proxy,
+  // is still read within this.
+  const SAFETY_POLL_MS = 15000;
   const FINAL = ['CLOSED', 'REDIRECTED_MINOR', 'REJECTED', 'ABANDONED'];
   const main = document.getElementById('chat');
   const texts = main.dataset;
@@ -16,6 +21,12 @@
   let refreshing = null;
   let readAgain = false;
   let questionShown = null;
+  let started = false;
+  let over = false;
+  let lastRead = 0;
+  // The person just answered (or started): the next question's first option, or the text box, takes the focus.
+  let focusNext = false;
+  const tabs = 'BroadcastChannel' in window ? new BroadcastChannel(STORAGE_KEY) : null;
 
   function read() {
     try {
@@ -44,6 +55,13 @@
   }
 
   function leave() {
+    if (tabs) {
+      tabs.postMessage({ type: 'leave' });
+    }
+    leaveThisTab();
+  }
+
+  function leaveThisTab() {
     forget();
     list.replaceChildren();
     document.title = '';
@@ -57,7 +75,8 @@
     element.hidden = !text;
   }
 
-  async function call(method, path, body) {
+  // onConflict: what a 409 means for this call (by default: the request has ended).
+  async function call(method, path, body, onConflict) {
     const headers = { Accept: 'application/json' };
     if (token) {
       headers.Authorization = 'Bearer ' + token;
@@ -72,10 +91,14 @@
       cache: 'no-store',
       credentials: 'omit'
     });
-    if (response.status === 401 || response.status === 409) {
-      // 401: the session is over; 409: the request has ended, its messages can still be read for a while.
-      ended(response.status === 401);
+    if (response.status === 401) {
+      // The session is over.
+      ended(true);
       throw new Error('ended');
+    }
+    if (response.status === 409) {
+      (onConflict || function () { ended(false); })();
+      throw new Error('conflict');
     }
     if (response.status === 429) {
       notice(texts.throttled);
@@ -95,6 +118,7 @@
   }
 
   function ended(sessionOver) {
+    over = true;
     if (sessionOver) {
       forget();
     }
@@ -115,6 +139,7 @@
       const opened = await call('POST', '/api/v1/chat/sessions', body);
       token = opened.token;
       remember(token);
+      focusNext = true;
       begin();
       document.getElementById('message').focus();
     } catch (failed) {
@@ -123,11 +148,15 @@
   }
 
   function begin() {
+    if (started) {
+      return;
+    }
+    started = true;
     showConversation();
     refresh();
     stream();
     window.setInterval(function () {
-      if (token && !streaming) {
+      if (token && (!streaming || Date.now() - lastRead >= SAFETY_POLL_MS)) {
         refresh();
       }
     }, POLL_MS);
@@ -144,7 +173,10 @@
     }
     readAgain = false;
     refreshing = call('GET', '/api/v1/chat/messages?after=0')
-      .then(render)
+      .then(function (view) {
+        lastRead = Date.now();
+        render(view);
+      })
       .catch(function () {})
       .finally(function () {
         refreshing = null;
@@ -199,6 +231,7 @@
     }
     questionShown = key;
     const options = document.getElementById('options');
+    const hadFocus = options.contains(document.activeElement);
     options.replaceChildren();
     if (!question) {
       box.hidden = true;
@@ -206,13 +239,31 @@
     }
     document.getElementById('question-prompt').textContent = question.prompt;
     (question.options || []).forEach(function (option) {
-      options.append(button(option.label, function () { send(option.label, false); }));
+      const choice = button(option.label, function () { send(option.label, false); });
+      choice.classList.add('choice');
+      options.append(choice);
     });
     if (!question.required) {
       options.append(button(skipLabel, function () { send(skipLabel, true); }));
     }
     box.hidden = false;
     box.scrollIntoView({ block: 'end' });
+    if (focusNext || hadFocus) {
+      focusNext = false;
+      focusAnswer();
+    }
+  }
+
+  // The first option of a closed question on screen, else the text box (an open question, even with its skip button);
+  // never away from the crisis numbers that have just taken the focus, nor from words being written.
+  function focusAnswer() {
+    const active = document.activeElement;
+    const field = document.getElementById('message');
+    if (active && (active.id === 'crisis' || (active === field && field.value))) {
+      return;
+    }
+    const first = document.querySelector('#question:not([hidden]) #options .choice');
+    (first || field).focus();
   }
 
   function button(label, onClick) {
@@ -228,6 +279,7 @@
     if (!token || !text.trim()) {
       return;
     }
+    focusNext = true;
     try {
       const answer = await call('POST', '/api/v1/chat/messages', { text: text, skip: skip });
       await refresh();
@@ -239,28 +291,43 @@
       return true;
     } catch (failed) {
       return false;
+    } finally {
+      // No new question took the focus: the chosen button may be gone, so the text box takes it.
+      if (focusNext) {
+        focusNext = false;
+        focusAnswer();
+      }
     }
   }
 
   async function rate(rating) {
+    const buttons = document.querySelectorAll('#feedback .rating');
+    buttons.forEach(function (button) { button.disabled = true; });
     try {
-      await call('POST', '/api/v1/chat/feedback', { rating: rating });
+      await call('POST', '/api/v1/chat/feedback', { rating: rating }, function () {
+        // Rated already (in another tab, say) or no longer asked: the conversation itself goes on.
+        // Said in the conversation, as the thanks would be: a notice is cleared by the next successful read.
+        document.getElementById('feedback').hidden = true;
+        append('line', texts.line, texts.feedbackRefused, null);
+        refresh();
+      });
       document.getElementById('feedback').hidden = true;
       append('line', texts.line, texts.feedbackThanks, null);
     } catch (failed) {
       // The notice says what went wrong.
+    } finally {
+      buttons.forEach(function (button) { button.disabled = false; });
     }
   }
 
   async function write(event) {
     event.preventDefault();
     const field = document.getElementById('message');
-    if (await send(field.value, false)) {
-      field.value = '';
-    }
-    // The crisis numbers keep the focus when they have just arrived (a screen reader reads them out).
-    if (document.activeElement !== document.getElementById('crisis')) {
-      field.focus();
+    const text = field.value;
+    // Emptied at once: a text box still holding the words sent would keep the focus from the next question.
+    field.value = '';
+    if (!(await send(text, false)) && !field.value) {
+      field.value = text;
     }
   }
 
@@ -279,10 +346,9 @@
         if (!response.ok || !response.body) {
           throw new Error('no stream');
         }
-        streaming = true;
-        main.dataset.streaming = 'true';
-        // What was delivered before the stream opened announced itself to nobody.
-        refresh();
+        // Headers alone prove nothing (a buffering proxy sends them and holds the events): the stream counts as
+        // working from its first event, which the server sends at once and which also reads what was delivered
+        // before it opened.
         const reader = response.body.getReader();
         const decoder = new TextDecoder();
         let buffer = '';
@@ -297,6 +363,8 @@
             const event = buffer.slice(0, end);
             buffer = buffer.slice(end + 2);
             if (/^event:\s*changed\s*$/m.test(event)) {
+              streaming = true;
+              main.dataset.streaming = 'true';
               refresh();
             }
           }
@@ -311,6 +379,27 @@
   }
 
   document.getElementById('leave').addEventListener('click', leave);
+  // Switching the language replaces this page in the history, as leaving does: no way Back into the chat.
+  document.querySelectorAll('a.language').forEach(function (link) {
+    link.addEventListener('click', function (event) {
+      event.preventDefault();
+      window.location.replace(link.href);
+    });
+  });
+  if (tabs) {
+    tabs.addEventListener('message', function (event) {
+      const message = event.data || {};
+      if (message.type === 'ask' && token && !over) {
+        tabs.postMessage({ type: 'token', token: token });
+      } else if (message.type === 'token' && !token && typeof message.token === 'string') {
+        token = message.token;
+        remember(token);
+        begin();
+      } else if (message.type === 'leave') {
+        leaveThisTab();
+      }
+    });
+  }
   document.querySelectorAll('#feedback .rating').forEach(function (button) {
     button.addEventListener('click', function () { rate(Number(button.dataset.rating)); });
   });
@@ -327,5 +416,8 @@
   });
   if (token) {
     begin();
+  } else if (tabs) {
+    // A chat open in another tab of this browser is this tab's chat too.
+    tabs.postMessage({ type: 'ask' });
   }
 })();

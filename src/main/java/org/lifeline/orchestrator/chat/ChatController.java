@@ -3,6 +3,7 @@ package org.lifeline.orchestrator.chat;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,11 +12,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import org.lifeline.orchestrator.audit.AccessAudit;
 import org.lifeline.orchestrator.platform.PlainText;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -49,11 +50,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class ChatController {
 
   private final ChatSessions sessions;
+  private final OpenChatsPerAddress openChats;
   private final ChatConversation conversation;
   private final ChatEvents events;
 
-  ChatController(ChatSessions sessions, ChatConversation conversation, ChatEvents events) {
+  ChatController(ChatSessions sessions, OpenChatsPerAddress openChats, ChatConversation conversation, ChatEvents events) {
     this.sessions = sessions;
+    this.openChats = openChats;
     this.conversation = conversation;
     this.events = events;
   }
@@ -63,13 +66,16 @@ class ChatController {
   @Operation(
       summary = "Open a chat: a new request of the channel chat",
       description =
-          "No credentials; limited per address. 201 with the session's bearer token (shown once, only its hash is"
-              + " kept) and the request id. The token is valid while the request is open.")
-  ResponseEntity<SessionOpened> open(@Valid @RequestBody SessionInput input) {
-    ChatSessions.Opened opened = sessions.open(input.language(), input.age());
+          "No credentials; limited per address (a number a minute, and a number of chats still open). 201 with the"
+              + " session's bearer token (shown once, only its hash is kept) and the request id; no Location: the"
+              + " conversation is reached with the token, not by an address. The token is valid while the request is"
+              + " open. 429 with Retry-After over either limit.")
+  @ResponseStatus(HttpStatus.CREATED)
+  SessionOpened open(@Valid @RequestBody SessionInput input, HttpServletRequest request) {
+    ChatSessions.Opened opened =
+        openChats.admit(request.getRemoteAddr(), () -> sessions.open(input.language(), input.age()));
     AccessAudit.concernsRequest(opened.requestId());
-    return ResponseEntity.created(URI.create("/api/v1/chat/messages"))
-        .body(new SessionOpened(opened.token(), opened.requestId()));
+    return new SessionOpened(opened.token(), opened.requestId());
   }
 
   @PostMapping(path = "/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -121,8 +127,12 @@ class ChatController {
           "Server-Sent Events named 'changed' (no content: read GET /messages then), one at once and one whenever a"
               + " message was delivered or the request's status changed. Ends after a few minutes: open it again. Poll"
               + " GET /messages where a stream cannot be held open.")
-  SseEmitter stream(@AuthenticationPrincipal OAuth2AuthenticatedPrincipal session) {
-    return events.subscribe(requestOf(session));
+  ResponseEntity<SseEmitter> stream(@AuthenticationPrincipal OAuth2AuthenticatedPrincipal session) {
+    // A buffering proxy (nginx) would hold the events back until its buffer fills: ask it not to, and cache nothing.
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CACHE_CONTROL, "no-cache, no-store")
+        .header("X-Accel-Buffering", "no")
+        .body(events.subscribe(requestOf(session)));
   }
 
   /** The session's request, refused (409) once it has ended: its messages are still readable for a while. */

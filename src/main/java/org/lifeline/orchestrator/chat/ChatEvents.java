@@ -20,8 +20,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * The open chat pages of this replica, told (Server-Sent Events) when their conversation changed: a message was
  * delivered to the person or the request's status changed. The event carries no content, only that something is new
- * ({@value #CHANGED}); the page then reads its messages, so a missed event costs nothing but a moment (the page also
- * polls while no stream is open). A person served by another replica learns it at that page's next read.
+ * ({@value #CHANGED}); the page then reads its messages, so a missed event costs nothing but a moment (the page polls
+ * until its stream has delivered an event, and reads every 15 s even then). A person whose stream another replica
+ * holds learns it at that page's next read.
  */
 @Component
 class ChatEvents {

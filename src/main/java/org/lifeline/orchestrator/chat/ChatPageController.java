@@ -1,9 +1,12 @@
 package org.lifeline.orchestrator.chat;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.lifeline.orchestrator.escalation.CrisisResources;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -41,7 +44,7 @@ class ChatPageController {
     model.addAttribute("texts", new Texts(texts, Locale.forLanguageTag(language)));
     model.addAttribute("language", language);
     model.addAttribute("languages", LANGUAGES);
-    model.addAttribute("crisisLines", crisis.linesFor(language));
+    model.addAttribute("crisisLines", CrisisLinePart.of(crisis.linesFor(language)));
     model.addAttribute("leaveTo", leaveTo);
     return "chat/chat";
   }
@@ -50,6 +53,37 @@ class ChatPageController {
   record Texts(MessageSource source, Locale locale) {
     public String of(String key) {
       return source.getMessage(key, null, locale);
+    }
+  }
+
+  /**
+   * A piece of the crisis lines' text: a phone number (three digits or more, as written: "112", "+380 800 500 335";
+   * groups joined by one space or hyphen) is a {@code tel:} link, so a phone calls it with one tap.
+   *
+   * @param tel the number to dial (digits and a leading +), or null for plain text
+   */
+  record CrisisLinePart(String text, String tel) {
+    private static final Pattern NUMBER = Pattern.compile("\\+?\\d+(?:[ -]\\d+)*");
+
+    static List<CrisisLinePart> of(String lines) {
+      List<CrisisLinePart> parts = new ArrayList<>();
+      Matcher number = NUMBER.matcher(lines);
+      int from = 0;
+      while (number.find()) {
+        String dial = number.group().replaceAll("[ -]", "");
+        if (dial.replace("+", "").length() < 3) {
+          continue;
+        }
+        if (number.start() > from) {
+          parts.add(new CrisisLinePart(lines.substring(from, number.start()), null));
+        }
+        parts.add(new CrisisLinePart(number.group(), dial));
+        from = number.end();
+      }
+      if (from < lines.length()) {
+        parts.add(new CrisisLinePart(lines.substring(from), null));
+      }
+      return parts;
     }
   }
 

@@ -25,6 +25,7 @@ import org.lifeline.orchestrator.PlatformTest;
 import org.lifeline.orchestrator.curator.CuratorTasks;
 import org.lifeline.orchestrator.platform.security.Roles;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -70,6 +71,17 @@ class ChatApiTest {
     JsonNode view = view(token);
     assertThat(view.get("messages").findValuesAsText("text")).contains(words);
     assertThat(view.get("messages").findValuesAsText("from")).contains("person", "line");
+    long firstId = view.get("messages").get(0).get("id").asLong();
+    JsonNode later =
+        json.readTree(
+            mvc.perform(get("/api/v1/chat/messages").param("after", Long.toString(firstId)).header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    assertThat(later.get("messages").findValuesAsText("id")).as("only the messages after the one given")
+        .isEqualTo(view.get("messages").findValuesAsText("id").subList(1, view.get("messages").size()));
+    assertThat(later.get("messages").findValuesAsText("text")).contains(words);
     assertThat(
             jdbc.queryForObject(
                 "select count(*) from access_audit where actor = ? and action = 'POST /api/v1/chat/messages' and request_id = ?",
@@ -193,16 +205,61 @@ class ChatApiTest {
   }
 
   @Test
-  void openingChatsIsLimitedPerAddress() throws Exception {
+  void openingChatsIsLimitedPerAddressPerMinute() throws Exception {
     List<Integer> statuses = new ArrayList<>();
-    for (int i = 0; i < 21; i++) {
-      statuses.add(
-          mvc.perform(sessionPost("10.61.1.1", Map.of("language", "uk", "age", 40))).andReturn().getResponse().getStatus());
+    // Every attempt counts, opened or refused: 20 a minute (an address may hold fewer open chats than that).
+    for (int i = 0; i < 20; i++) {
+      statuses.add(mvc.perform(sessionPost("10.61.1.1", Map.of("language", "xx"))).andReturn().getResponse().getStatus());
     }
-    assertThat(statuses.subList(0, 20)).containsOnly(201);
-    assertThat(statuses.get(20)).isEqualTo(429);
-    mvc.perform(sessionPost("10.61.1.1", Map.of("language", "uk"))).andExpect(header().exists("Retry-After"));
+    assertThat(statuses).containsOnly(400);
+    long chatsBefore = jdbc.queryForObject("select count(*) from chat_session", Long.class);
+    mvc.perform(sessionPost("10.61.1.1", Map.of("language", "uk", "age", 40)))
+        .andExpect(status().isTooManyRequests())
+        .andExpect(header().exists("Retry-After"));
+    assertThat(jdbc.queryForObject("select count(*) from chat_session", Long.class)).as("nothing opened over the limit").isEqualTo(chatsBefore);
     mvc.perform(sessionPost("10.61.1.2", Map.of("language", "uk", "age", 40))).andExpect(status().isCreated());
+  }
+
+  @Test
+  void anAddressHoldsALimitedNumberOfOpenChatsAndAnEndedOneFreesItsPlace(
+      @Value("${lifeline.chat.open-chats-per-address}") int limit) throws Exception {
+    String address = "10.61.2.1";
+    UUID minor = UUID.fromString(open(address, Map.of("language", "en", "age", 15)).get("requestId").asText());
+    awaitStatus(minor, "REDIRECTED_MINOR");
+    for (int i = 0; i < limit; i++) {
+      open(address, Map.of("language", "en", "age", 30));
+    }
+    long chatsBefore = jdbc.queryForObject("select count(*) from chat_session", Long.class);
+
+    MockHttpServletResponse refused = mvc.perform(sessionPost(address, Map.of("language", "en", "age", 30))).andReturn().getResponse();
+
+    assertThat(refused.getStatus()).isEqualTo(429);
+    assertThat(refused.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    assertThat(json.readTree(refused.getContentAsString()).get("detail").asText()).contains("open chats");
+    assertThat(Long.parseLong(refused.getHeader("Retry-After"))).isBetween(1L, OpenChatsPerAddress.LONGEST_WAIT.toSeconds());
+    assertThat(jdbc.queryForObject("select count(*) from chat_session", Long.class)).as("nothing opened").isEqualTo(chatsBefore);
+    open("10.61.2.2", Map.of("language", "en", "age", 30));
+  }
+
+  /** The page in the browser's language, with the headers docs/chat.md's advice on linking it relies on. */
+  @Test
+  void thePageSpeaksTheBrowsersLanguageAndIsNeitherFramedNorCachedNorReferred() throws Exception {
+    MockHttpServletResponse page =
+        mvc.perform(get("/chat").header("Accept-Language", "de-DE,de;q=0.9,ru;q=0.8,en;q=0.5")).andReturn().getResponse();
+
+    assertThat(page.getStatus()).isEqualTo(200);
+    String html = page.getContentAsString();
+    assertThat(html).contains("<html lang=\"ru\"").contains("Начать чат");
+    assertThat(html).as("the crisis numbers dial with one tap").contains("href=\"tel:112\"");
+    assertThat(page.getHeader("Content-Security-Policy")).contains("frame-ancestors 'none'").contains("default-src 'self'");
+    assertThat(page.getHeader("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(page.getHeader("Cache-Control")).contains("no-store");
+    assertThat(page.getHeader("Referrer-Policy")).isEqualTo("no-referrer");
+    assertThat(mvc.perform(get("/chat").header("Accept-Language", "uk")).andReturn().getResponse().getContentAsString())
+        .contains("<html lang=\"uk\"");
+    assertThat(mvc.perform(get("/chat?lang=en").header("Accept-Language", "ru")).andReturn().getResponse().getContentAsString())
+        .as("the language asked for wins over the browser's")
+        .contains("<html lang=\"en\"");
   }
 
   @Test
@@ -214,12 +271,19 @@ class ChatApiTest {
             .andReturn()
             .getResponse();
     assertThat(stream.getContentType()).startsWith(MediaType.TEXT_EVENT_STREAM_VALUE);
+    assertThat(stream.getHeader("X-Accel-Buffering")).as("a buffering proxy passes each event on").isEqualTo("no");
+    assertThat(stream.getHeader("Cache-Control")).contains("no-cache");
     assertThat(stream.getContentAsString()).contains("event:changed");
   }
 
   private JsonNode open(String address, Map<String, Object> body) throws Exception {
     return json.readTree(
-        mvc.perform(sessionPost(address, body)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+        mvc.perform(sessionPost(address, body))
+            .andExpect(status().isCreated())
+            .andExpect(header().doesNotExist("Location"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString());
   }
 
   private MockHttpServletRequestBuilder sessionPost(String address, Map<String, Object> body) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,6 +29,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -56,6 +59,7 @@ class ChatBrowserTest {
   @Autowired ObjectMapper json;
   @Autowired JdbcTemplate jdbc;
   @Autowired CuratorTasks tasks;
+  @Autowired ZeebeTestEngine engine;
 
   private final HttpClient http = HttpClient.newHttpClient();
   HeadlessChromium chromium;
@@ -179,6 +183,174 @@ class ChatBrowserTest {
     assertThat(browser.findElement(By.cssSelector("#messages li[data-template='crisis-resources']")).getText())
         .contains(browser.findElement(By.id("crisis-lines")).getText());
     assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("crisis");
+  }
+
+  /**
+   * Keyboard only: the age and Enter, an option reached with Tab and chosen with Enter, the focus then on what answers
+   * the next question. A hostile but valid text shows as text. The chat stays through a reload, shows in a second tab
+   * of the browser, and "leave quickly" in that tab clears both; the language link and leaving replaced the page in
+   * the history, so Back does not return to the chat.
+   */
+  @Test
+  void theChatFollowsThePersonAcrossTabsAndLeavingQuicklyClearsThemAll() {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    browser.get(url("/console/login"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+    browser.get(url("/chat?lang=ru"));
+    browser.findElement(By.cssSelector("a.language[lang=en]")).click();
+    wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+    String firstTab = browser.getWindowHandle();
+
+    browser.findElement(By.id("age")).sendKeys("40", Keys.ENTER);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("question-prompt"), "What would you like help with?"));
+    List<WebElement> options = browser.findElements(By.cssSelector("#options button"));
+    wait.until(driver -> options.get(0).equals(driver.switchTo().activeElement()));
+    assertThat(browser.findElement(By.id("options")).getDomAttribute("aria-labelledby")).isEqualTo("question-prompt");
+    assertThat(browser.findElement(By.id("question-prompt")).getDomAttribute("aria-live")).isEqualTo("polite");
+    String second = options.get(1).getText();
+    browser.switchTo().activeElement().sendKeys(Keys.TAB);
+    assertThat(browser.switchTo().activeElement().getText()).isEqualTo(second);
+    browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("question-prompt"), "tell us a little more"));
+    wait.until(driver -> "message".equals(driver.switchTo().activeElement().getDomAttribute("id")));
+    assertThat(browser.findElements(By.cssSelector("#messages .from-person")).get(0).getText()).contains(second);
+
+    String hostile = "<img src=x onerror=alert(1)> & <b>bold</b>";
+    browser.switchTo().activeElement().sendKeys(hostile, Keys.ENTER);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("question-prompt"), "better off dead"));
+    wait.until(driver -> driver.switchTo().activeElement().equals(driver.findElements(By.cssSelector("#options button")).get(0)));
+    assertThat(browser.findElement(By.id("messages")).getText()).contains(hostile);
+    assertThat(browser.findElements(By.cssSelector("#messages img, #messages b"))).as("shown as text, not markup").isEmpty();
+    String token = (String) script("return sessionStorage.getItem('lifeline-chat');");
+    assertThat(token).isNotBlank();
+
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), hostile));
+    assertThat(browser.findElement(By.id("start")).isDisplayed()).isFalse();
+
+    browser.switchTo().newWindow(WindowType.TAB);
+    String secondTab = browser.getWindowHandle();
+    browser.get(url("/chat?lang=en"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), hostile));
+    assertThat(script("return sessionStorage.getItem('lifeline-chat');")).as("the same conversation").isEqualTo(token);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("question-prompt"), "better off dead"));
+
+    browser.findElement(By.id("leave")).click();
+    wait.until(ExpectedConditions.urlContains("/actuator/health"));
+    assertThat(script("return sessionStorage.length + localStorage.length")).isEqualTo(0L);
+    browser.switchTo().window(firstTab);
+    wait.until(ExpectedConditions.urlContains("/actuator/health"));
+    assertThat(script("return sessionStorage.length + localStorage.length")).isEqualTo(0L);
+    script("history.back();");
+    wait.until(ExpectedConditions.urlContains("/console/login"));
+    assertThat(browser.getCurrentUrl()).as("Back skips the chat").doesNotContain("/chat");
+    browser.switchTo().window(secondTab);
+    browser.get(url("/chat"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("start-chat")));
+    assertThat(browser.findElement(By.id("conversation")).isDisplayed()).isFalse();
+    assertThat(script("return sessionStorage.length + localStorage.length")).isEqualTo(0L);
+  }
+
+  /**
+   * Behind a proxy that sends the stream's headers and holds its events, the page keeps reading: the specialist's
+   * reply arrives without a reload. On a phone-sized window the crisis numbers stay in view after the conversation has
+   * grown past the screen. When the line asks for a rating that was already given (from another tab, say), the page
+   * says the rating could not be taken instead of declaring the conversation over.
+   */
+  @Test
+  void aStalledEventStreamStillBringsTheReplyAndTheCrisisNumbersStayInView() throws Exception {
+    ((ChromeDriver) browser)
+        .executeCdpCommand(
+            "Page.addScriptToEvaluateOnNewDocument",
+            Map.of(
+                "source",
+                """
+                const realFetch = window.fetch;
+                window.fetch = function (input, init) {
+                  if (String(input).indexOf('/api/v1/chat/events') >= 0) {
+                    // The headers arrive, the events never do.
+                    return Promise.resolve(new Response(new ReadableStream({ start() {} }),
+                        { status: 200, headers: { 'Content-Type': 'text/event-stream' } }));
+                  }
+                  return realFetch.apply(this, arguments);
+                };
+                """));
+    String username = "chat-" + UUID.randomUUID().toString().substring(0, 8);
+    String specialistId = specialist(username, "Sam Stall");
+    try {
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+      browser.get(url("/chat?lang=en"));
+      browser.findElement(By.id("age")).sendKeys("40");
+      browser.findElement(By.id("start-chat")).click();
+      answer(wait, "What would you like help with?", "Shock after something terrible happened");
+      answer(wait, "tell us a little more", "Skip");
+      answer(wait, "better off dead", "No");
+      answer(wait, "Right now, is there a risk", "No");
+      answer(wait, "Which language", "English");
+      answer(wait, "When is it best", "Evening");
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Thank you for your answers"));
+      for (int i = 1; i <= 4; i++) {
+        say(wait, "A longer message, number " + i + ", so that the conversation grows past the height of a phone's screen.");
+      }
+
+      assertThat((Long) script("return Math.round(window.scrollY);")).as("the page has scrolled").isPositive();
+      assertThat(inViewport(By.id("crisis"))).as("the crisis numbers stay in view").isTrue();
+      assertThat(inViewport(By.id("leave"))).as("so does leave quickly").isTrue();
+      assertThat(browser.findElement(By.cssSelector("#crisis-lines a[href^='tel:']")).getText()).isNotBlank();
+
+      String token = (String) script("return sessionStorage.getItem('lifeline-chat');");
+      UUID requestId =
+          jdbc.queryForObject("select request_id from chat_session where token_hash = ?", UUID.class, ChatSessions.hash(token));
+      awaitStatus(requestId, "ASSIGNED");
+      new TaskInbox(tasks)
+          .complete(
+              requestId,
+              HelpRequestProcess.Elements.TASK_RESPOND_TO_ASSIGNMENT,
+              username,
+              Roles.SPECIALIST,
+              Map.of(HelpRequestProcess.Variables.ASSIGNMENT_RESPONSE, "accept"));
+      awaitStatus(requestId, "IN_PROGRESS");
+      send(
+          "POST",
+          "/api/v1/requests/" + requestId + "/replies",
+          json.writeValueAsString(Map.of("text", "Sam here: I read everything you wrote.")),
+          basic(username, PASSWORD));
+
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Sam here: I read everything you wrote."));
+      assertThat(browser.findElement(By.id("chat")).getDomAttribute("data-streaming")).as("no event ever came").isNotEqualTo("true");
+      assertThat(script("return performance.getEntriesByType('navigation').length")).as("no reload").isEqualTo(1L);
+
+      send("POST", "/api/v1/cases/" + requestId + "/closure", "{\"outcome\":\"helped\"}", basic(username, PASSWORD));
+      awaitStatus(requestId, "FEEDBACK");
+      engine.increaseTime(Duration.ofDays(1));
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("feedback")));
+      // Rated from another tab with the same token, then a button here: the second rating is refused (409).
+      ((JavascriptExecutor) browser)
+          .executeAsyncScript(
+              "const done = arguments[arguments.length - 1];"
+                  + " fetch('/api/v1/chat/feedback', {method: 'POST', headers: {'Content-Type': 'application/json',"
+                  + " Authorization: 'Bearer ' + sessionStorage.getItem('lifeline-chat')}, body: '{\"rating\":5}'})"
+                  + ".then(response => { document.querySelector('#feedback .rating[data-rating=\"2\"]').click();"
+                  + " done(response.status); });");
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "This rating could not be taken"));
+      assertThat(browser.findElement(By.id("messages")).getText()).doesNotContain("Thank you for your rating");
+      assertThat(browser.findElement(By.id("feedback")).isDisplayed()).isFalse();
+      assertThat(jdbc.queryForObject("select rating from feedback_request where request_id = ?", Integer.class, requestId))
+          .as("the first rating stands")
+          .isEqualTo(5);
+    } finally {
+      send("POST", "/api/v1/specialists/" + specialistId + "/pause", null, CURATOR);
+    }
+  }
+
+  private boolean inViewport(By locator) {
+    return (Boolean)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const box = arguments[0].getBoundingClientRect();"
+                    + " return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;",
+                browser.findElement(locator));
   }
 
   private void say(WebDriverWait wait, String text) {
