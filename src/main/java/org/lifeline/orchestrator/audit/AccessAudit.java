@@ -9,6 +9,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +21,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 public class AccessAudit {
 
   static final String REQUEST_ID_ATTRIBUTE = AccessAudit.class.getName() + ".requestId";
+  static final String REFUSED_ATTRIBUTE = AccessAudit.class.getName() + ".refused";
 
   private final AccessAuditRepository entries;
   private final Clock clock;
@@ -37,6 +39,19 @@ public class AccessAudit {
     RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
     if (attributes != null && requestId != null) {
       attributes.setAttribute(REQUEST_ID_ATTRIBUTE, requestId, RequestAttributes.SCOPE_REQUEST);
+    }
+  }
+
+  /**
+   * Tells the audit of the current HTTP call that it was refused with this status (403, 404) though it answers
+   * otherwise (a console form that redirects with a message), or though it is no audited read (a page's poll): the
+   * call is recorded as that refusal. Any other status (a conflict, invalid input) is no refusal and is ignored; so is
+   * a call outside HTTP.
+   */
+  public static void refusedWith(HttpStatusCode status) {
+    RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+    if (attributes != null && status != null && (status.value() == 403 || status.value() == 404)) {
+      attributes.setAttribute(REFUSED_ATTRIBUTE, status.value(), RequestAttributes.SCOPE_REQUEST);
     }
   }
 

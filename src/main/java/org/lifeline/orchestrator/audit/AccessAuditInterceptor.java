@@ -42,13 +42,21 @@ class AccessAuditInterceptor implements HandlerInterceptor {
     if (!(handler instanceof HandlerMethod method)) {
       return;
     }
-    // A refusal thrown past the controller becomes a 403 only after this point, in the security filters.
-    int status = failure instanceof AccessDeniedException ? HttpStatus.FORBIDDEN.value() : response.getStatus();
+    // A refusal thrown past the controller becomes a 403 only after this point, in the security filters; a refusal the
+    // controller answered otherwise (a redirect with a message) is told through AccessAudit.refusedWith.
+    Integer toldRefused = request.getAttribute(AccessAudit.REFUSED_ATTRIBUTE) instanceof Integer told ? told : null;
+    int status =
+        toldRefused != null
+            ? toldRefused
+            : failure instanceof AccessDeniedException ? HttpStatus.FORBIDDEN.value() : response.getStatus();
     boolean refused = status == HttpStatus.FORBIDDEN.value() || status == HttpStatus.NOT_FOUND.value();
     if ((failure != null && !refused) || (status >= 400 && !refused)) {
       return;
     }
     AccessKind kind = kindOf(request.getMethod(), method);
+    if (kind == null && toldRefused != null) {
+      kind = AccessKind.READ; // a read that is audited only when it shows content: its refusals are recorded too
+    }
     String actor = actor();
     if (kind == null || (failure != null && ANONYMOUS.equals(actor))) {
       return; // an anonymous caller's refusal is answered 401: nothing was tried with credentials

@@ -155,7 +155,13 @@ class CaseWorkspaceController {
   String newMessages(
       @PathVariable UUID requestId, @RequestParam long after, Authentication authentication, Model model) {
     StaffCaller caller = StaffCaller.of(authentication);
-    List<MessageView> shown = conversations.readAfter(caller, requestId, after);
+    List<MessageView> shown;
+    try {
+      shown = conversations.readAfter(caller, requestId, after);
+    } catch (RequestNotFoundException | ContentAccessDeniedException notForYou) {
+      AccessAudit.refusedWith(notForYou.getStatusCode());
+      throw notForYou;
+    }
     if (!shown.isEmpty()) {
       audit.record(
           caller.username(),
@@ -258,9 +264,11 @@ class CaseWorkspaceController {
       action.run();
       redirect.addFlashAttribute("message", done);
     } catch (RequestNotFoundException | ContentAccessDeniedException notForYou) {
+      AccessAudit.refusedWith(notForYou.getStatusCode());
       redirect.addFlashAttribute("message", NOT_OPEN);
       return "redirect:/console/cases";
     } catch (ErrorResponseException refused) {
+      AccessAudit.refusedWith(refused.getStatusCode()); // a case not held by the caller (404) is a refusal
       String detail = refused.getBody().getDetail();
       redirect.addFlashAttribute("error", detail == null ? "That is not possible now." : detail);
     }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.lifeline.orchestrator.audit.AuditedRead;
 import org.lifeline.orchestrator.notification.Delivery;
 import org.lifeline.orchestrator.platform.PlainText;
+import org.lifeline.orchestrator.platform.UniqueKeyRaces;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -79,7 +80,7 @@ class ConversationController {
     StaffCaller caller = StaffCaller.of(authentication);
     Replies.Reply reply;
     try {
-      reply = replies.reply(caller, id, input.text(), idempotencyKey);
+      reply = UniqueKeyRaces.expect(() -> replies.reply(caller, id, input.text(), idempotencyKey));
     } catch (DataIntegrityViolationException concurrentRetry) {
       // The same Idempotency-Key in two concurrent calls: the other one stored it; answer with that.
       reply = replies.reply(caller, id, input.text(), idempotencyKey);

@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.lifeline.orchestrator.engine.EngineRecords;
 import org.lifeline.orchestrator.engine.EngineRun;
 import org.lifeline.orchestrator.engine.UserTaskAdaptation;
+import org.lifeline.orchestrator.platform.UniqueKeyRaces;
 import org.lifeline.orchestrator.request.HelpRequestProcess.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,7 +152,7 @@ class EmbeddedTaskBackend implements TaskBackend {
             formVariablesOf(formId, variables),
             clock.instant());
     try {
-      transaction.executeWithoutResult(status -> inbox.save(task));
+      UniqueKeyRaces.expect(() -> transaction.executeWithoutResult(status -> inbox.save(task)));
     } catch (DataIntegrityViolationException alreadyRecorded) {
       log.debug("Task {} was recorded concurrently", job.getKey());
     }

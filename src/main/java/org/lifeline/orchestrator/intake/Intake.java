@@ -2,6 +2,7 @@ package org.lifeline.orchestrator.intake;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
+import org.lifeline.orchestrator.platform.UniqueKeyRaces;
 import org.lifeline.orchestrator.request.HelpRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,12 +51,12 @@ public class Intake {
         return counted(new Submission(earlier.get(), true), integrator);
       }
       try {
-        HelpRequest stored = service.receive(body, idempotencyKey, actor, integrator);
+        HelpRequest stored = UniqueKeyRaces.expect(() -> service.receive(body, idempotencyKey, actor, integrator));
         dispatcher.startSoon(stored.getId());
         return counted(new Submission(stored, false), integrator);
       } catch (DataIntegrityViolationException concurrentSubmission) {
         // A concurrent retry with the same key, or a first request of the same new contact, was stored meanwhile:
-        // look again (the unique constraints keep the database right; Hibernate's own log of it is switched off).
+        // look again (the unique constraints keep the database right; Hibernate does not log this expected refusal).
         if (attempt == RACE_ATTEMPTS) {
           throw concurrentSubmission;
         }

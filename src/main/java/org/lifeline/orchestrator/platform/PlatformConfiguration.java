@@ -8,6 +8,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PlatformConfiguration {
 
+  /** Hibernate's log of the unique-key races the platform settles itself stays quiet, and only that (UniqueKeyRaces). */
+  PlatformConfiguration() {
+    UniqueKeyRaces.install();
+  }
+
   /** Against a Camunda cluster; in embedded mode the platform's clock is the embedded engine's. */
   @Bean
   @ConditionalOnProperty(name = "lifeline.engine.mode", havingValue = "camunda")

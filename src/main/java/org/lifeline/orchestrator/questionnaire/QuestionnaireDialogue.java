@@ -4,6 +4,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.lifeline.orchestrator.platform.ConflictRetry;
+import org.lifeline.orchestrator.platform.UniqueKeyRaces;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +29,7 @@ class QuestionnaireDialogue {
   QuestionnaireService.Answered answer(UUID requestId, String questionId, String answer, String language, String actor) {
     QuestionnaireService.Answered answered;
     try {
-      answered = ConflictRetry.run(() -> service.answer(requestId, questionId, answer, language, actor));
+      answered = ConflictRetry.run(() -> UniqueKeyRaces.expect(() -> service.answer(requestId, questionId, answer, language, actor)));
     } catch (DataIntegrityViolationException concurrentAnswer) {
       // The same question was answered at the same moment by a retry: now it is a replay (or a conflict).
       answered = ConflictRetry.run(() -> service.answer(requestId, questionId, answer, language, actor));

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.lifeline.orchestrator.platform.ConsoleLinks;
+import org.lifeline.orchestrator.platform.security.Integrators;
 import org.lifeline.orchestrator.platform.security.SecurityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Staff accounts: administrators invite, change, disable and enable them; each person sets their password through
  * their invitation and changes it later. The configured users ({@code lifeline.security.users}) are listed beside
- * them, read-only: their names cannot be taken by an account.
+ * them, read-only: their names cannot be taken by an account, nor can an integrator's.
  */
 @Service
 @Transactional
@@ -32,6 +33,7 @@ public class StaffAccounts {
 
   private final StaffAccountRepository accounts;
   private final SecurityProperties security;
+  private final Integrators integrators;
   private final PasswordPolicy policy;
   private final PasswordEncoder passwords;
   private final ConsoleLinks links;
@@ -41,6 +43,7 @@ public class StaffAccounts {
   StaffAccounts(
       StaffAccountRepository accounts,
       SecurityProperties security,
+      Integrators integrators,
       PasswordPolicy policy,
       PasswordEncoder passwords,
       ConsoleLinks links,
@@ -48,6 +51,7 @@ public class StaffAccounts {
       Clock clock) {
     this.accounts = accounts;
     this.security = security;
+    this.integrators = integrators;
     this.policy = policy;
     this.passwords = passwords;
     this.links = links;
@@ -97,7 +101,7 @@ public class StaffAccounts {
   @Transactional(readOnly = true)
   public Set<String> taken(List<String> usernames) {
     Set<String> taken = new java.util.HashSet<>(usernames.isEmpty() ? List.of() : accounts.findExistingUsernames(usernames));
-    usernames.stream().filter(this::isConfigured).forEach(taken::add);
+    usernames.stream().filter(username -> isConfigured(username) || integrators.hasName(username)).forEach(taken::add);
     return taken;
   }
 
@@ -215,6 +219,10 @@ public class StaffAccounts {
   private void checkAvailable(String username) {
     if (isConfigured(username)) {
       throw new StaffProblems.Conflict("username", "'" + username + "' is a configured user (lifeline.security.users)");
+    }
+    if (integrators.hasName(username)) {
+      // Audit rows, metrics and rate limits name both by that name: they could not be told apart.
+      throw new StaffProblems.Conflict("username", "'" + username + "' is an integrator's name (lifeline.security.integrators)");
     }
     if (accounts.findByUsername(username).isPresent()) {
       throw new StaffProblems.Conflict("username", "'" + username + "' belongs to another staff member");

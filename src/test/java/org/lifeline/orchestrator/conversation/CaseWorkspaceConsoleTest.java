@@ -13,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hamcrest.Matchers;
@@ -86,6 +88,33 @@ class CaseWorkspaceConsoleTest {
       mvc.perform(post(page + "/closure").with(OTHER_SPECIALIST).with(csrf()).param("outcome", "helped"))
           .andExpect(status().is3xxRedirection());
       mvc.perform(post(page + "/replies").with(holder).param("text", "No CSRF token")).andExpect(status().isForbidden());
+
+      JsonNode refusals =
+          json.readTree(
+              mvc.perform(get("/api/v1/admin/audit").param("requestId", id.toString()).param("refused", "true").param("size", "500")
+                      .with(ADMIN_ONLY))
+                  .andExpect(status().isOk())
+                  .andReturn()
+                  .getResponse()
+                  .getContentAsString());
+      List<String> refused = new ArrayList<>();
+      refusals.get("content").forEach(entry -> refused.add(entry.get("actor").asText() + " " + entry.get("action").asText()));
+      for (String outsider : List.of("someone-else", "operator", "curator")) {
+        assertThat(refused)
+            .as("the refusals an administrator sees for %s", outsider)
+            .contains(
+                outsider + " GET /console/cases/{requestId}",
+                outsider + " POST /console/cases/{requestId}/replies",
+                outsider + " POST /console/cases/{requestId}/risk-flags",
+                outsider + " GET /console/cases/{requestId}/messages");
+      }
+      assertThat(refused).contains("someone-else POST /console/cases/{requestId}/closure");
+      refusals.get("content").forEach(entry -> assertThat(entry.get("status").asInt()).isIn(403, 404));
+      assertThat(count(
+              "select count(*) from access_audit where request_id = ? and actor in ('someone-else', 'operator', 'curator') and status < 400",
+              id))
+          .as("no refused action recorded as the redirect that answered it")
+          .isZero();
 
       for (String bad : new String[] {"", "   ", "bell\u0007", "nul\u0000", "x".repeat(4001)}) {
         mvc.perform(post(page + "/replies").with(holder).with(csrf()).param("text", bad))

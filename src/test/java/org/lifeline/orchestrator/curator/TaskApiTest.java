@@ -8,6 +8,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
@@ -28,6 +32,7 @@ import org.lifeline.orchestrator.ApiClient;
 import org.lifeline.orchestrator.request.HelpRequestProcess;
 import org.lifeline.orchestrator.PlatformTest;
 import org.lifeline.orchestrator.engine.ProcessModelDeployer;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -205,12 +210,30 @@ class TaskApiTest {
     long instance = startReview(requestId);
     String id = awaitTask(CURATOR, "curators", requestId, "Task_ReviewRequest").get("id").asText();
 
-    try (ZeebeClient outsider = engine.createClient()) {
-      outsider.newCompleteCommand(Long.parseLong(id)).variables(Map.of("decision", "reject")).send().join();
-    }
+    Logger backendLog = (Logger) LoggerFactory.getLogger(EmbeddedTaskBackend.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    backendLog.addAppender(logged);
+    try {
+      try (ZeebeClient outsider = engine.createClient()) {
+        outsider.newCompleteCommand(Long.parseLong(id)).variables(Map.of("decision", "reject")).send().join();
+      }
 
-    assertThat(openTasks(CURATOR, "curators")).noneMatch(open -> open.get("id").asText().equals(id));
-    assertThat(openTasks(ADMIN, null)).noneMatch(open -> open.get("requestId").asText().equals(requestId.toString()));
+      assertThat(openTasks(CURATOR, "curators")).noneMatch(open -> open.get("id").asText().equals(id));
+      assertThat(openTasks(ADMIN, null)).noneMatch(open -> open.get("requestId").asText().equals(requestId.toString()));
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(List.copyOf(logged.list))
+                      .filteredOn(event -> event.getLevel() == Level.WARN)
+                      .anySatisfy(
+                          warning ->
+                              assertThat(warning.getFormattedMessage())
+                                  .contains("Task " + id + " was COMPLETED by another client of the engine's gateway")));
+    } finally {
+      backendLog.detachAppender(logged);
+    }
     assertThat(inboxRows.findById(Long.parseLong(id))).get().extracting(InboxTask::getState).isEqualTo(InboxTask.State.GONE);
     mvc.perform(get("/api/v1/tasks/{id}", id).with(CURATOR)).andExpect(status().isNotFound());
     mvc.perform(post("/api/v1/tasks/{id}/claim", id).with(CURATOR)).andExpect(status().isNotFound());

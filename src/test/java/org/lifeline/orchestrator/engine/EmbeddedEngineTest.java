@@ -2,7 +2,6 @@ package org.lifeline.orchestrator.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -130,15 +129,14 @@ class EmbeddedEngineTest {
 
   @Test
   void theDefaultSettingListensOnTheLoopbackAddressOnly() throws Exception {
-    List<InetAddress> otherInterfaces = nonLoopbackAddresses();
-    assumeThat(otherInterfaces).as("this machine has a network interface besides loopback").isNotEmpty();
     int port = freePort();
     EmbeddedEngine engine = startConfigured(port, new EngineProperties(null, null));
     try (ZeebeClient client = engine.createClient()) {
-      assertThat(engine.address().getAddress().isLoopbackAddress()).isTrue();
+      assertThat(engine.address().getAddress().isLoopbackAddress()).as("the bound address").isTrue();
       assertThat(client.newTopologyRequest().send().join().getBrokers()).hasSize(1);
       assertThat(connects(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))).isTrue();
-      for (InetAddress other : otherInterfaces) {
+      // Where the machine has other interfaces, the port is closed on each of them too.
+      for (InetAddress other : nonLoopbackAddresses()) {
         assertThatThrownBy(() -> connects(new InetSocketAddress(other, port)))
             .as("port %d on %s", port, other)
             .isInstanceOf(ConnectException.class);
@@ -150,8 +148,6 @@ class EmbeddedEngineTest {
 
   @Test
   void anotherAddressIsAnExplicitChoiceAndWarnedAbout() throws Exception {
-    List<InetAddress> otherInterfaces = nonLoopbackAddresses();
-    assumeThat(otherInterfaces).as("this machine has a network interface besides loopback").isNotEmpty();
     Logger log = (Logger) LoggerFactory.getLogger(EmbeddedEngineConfiguration.class);
     ListAppender<ILoggingEvent> logged = new ListAppender<>();
     logged.start();
@@ -164,8 +160,11 @@ class EmbeddedEngineTest {
       log.detachAppender(logged);
     }
     try (ZeebeClient client = engine.createClient()) {
-      assertThat(connects(new InetSocketAddress(otherInterfaces.get(0), port))).isTrue();
+      assertThat(engine.address().getAddress().isAnyLocalAddress()).as("the bound address").isTrue();
       assertThat(client.newTopologyRequest().send().join().getBrokers()).hasSize(1);
+      for (InetAddress other : nonLoopbackAddresses()) {
+        assertThat(connects(new InetSocketAddress(other, port))).as("port %d on %s", port, other).isTrue();
+      }
       assertThat(logged.list)
           .filteredOn(event -> event.getLevel() == Level.WARN)
           .singleElement()

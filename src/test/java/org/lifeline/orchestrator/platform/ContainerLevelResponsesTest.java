@@ -81,6 +81,7 @@ class ContainerLevelResponsesTest {
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(problem(response.body()).get("status").asInt()).isEqualTo(413);
   }
 

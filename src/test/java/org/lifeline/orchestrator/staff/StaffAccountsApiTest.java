@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -159,6 +160,10 @@ class StaffAccountsApiTest {
     inviteRequest(Map.of("username", "admin", "displayName", "Shadow", "roles", List.of("ADMIN")))
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.detail").value(Matchers.containsString("configured user")));
+    inviteRequest(Map.of("username", "partner-bot", "displayName", "Integrator's Namesake", "roles", List.of("CURATOR")))
+        .andExpect(status().isConflict())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail").value(Matchers.containsString("an integrator's name")));
     inviteRequest(Map.of("username", "Upper.Case", "displayName", "X", "roles", List.of("CURATOR")))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("username"));

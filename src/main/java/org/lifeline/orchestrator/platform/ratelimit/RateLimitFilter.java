@@ -11,6 +11,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import org.lifeline.orchestrator.platform.security.BearerSessions;
+import org.lifeline.orchestrator.platform.security.Integrators;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -69,13 +70,27 @@ class RateLimitFilter extends OncePerRequestFilter {
                     || BearerSessions.ENDED_AUTHORITY.equals(authority.getAuthority()));
   }
 
+  /**
+   * Each kind of caller has its own key space, so an integrator and a user of the same name never share a bucket (nor
+   * a person's session, nor an address).
+   */
+  private static String bucketOf(HttpServletRequest request, Authentication authentication, boolean anonymous) {
+    if (anonymous) {
+      return "ip:" + request.getRemoteAddr();
+    }
+    if (isPerson(authentication)) {
+      return "person:" + authentication.getName();
+    }
+    return (Integrators.isIntegrator(authentication) ? "integrator:" : "user:") + authentication.getName();
+  }
+
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     boolean anonymous =
         authentication == null || authentication instanceof AnonymousAuthenticationToken || !authentication.isAuthenticated();
-    String key = anonymous ? "ip:" + request.getRemoteAddr() : "client:" + authentication.getName();
+    String key = bucketOf(request, authentication, anonymous);
     Optional<Duration> wait = buckets.take(key, perMinute(authentication, anonymous));
     if (wait.isEmpty()) {
       chain.doFilter(request, response);

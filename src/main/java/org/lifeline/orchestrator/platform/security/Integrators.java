@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * The configured integrators ({@code lifeline.security.integrators}), found by name or by API key, and the one making
  * the current call. Checked at startup: a name each (unique, usable as an audit actor and a metric tag), a unique key
- * of at least {@value #MIN_KEY_LENGTH} characters unless it is an OAuth2 client, at least one channel.
+ * of at least {@value #MIN_KEY_LENGTH} characters unless it is an OAuth2 client, at least one channel, and no name a
+ * configured user has.
  */
 @Component
 public class Integrators {
@@ -47,6 +48,10 @@ public class Integrators {
       }
       if (byName.containsKey(name)) {
         throw invalid(name, "is configured twice");
+      }
+      if (properties.users().stream().anyMatch(user -> name.equalsIgnoreCase(user.username()))) {
+        throw invalid(name, "has the name of a configured user (lifeline.security.users): audit rows, metrics and rate"
+            + " limits would not tell them apart");
       }
       if (account.channels() == null || account.channels().isEmpty()) {
         throw invalid(name, "needs its channels (one or more of telegram, web, api, email)");
@@ -77,6 +82,11 @@ public class Integrators {
     return Optional.ofNullable(byName.get(name));
   }
 
+  /** Whether an integrator has this name, in any case (usernames are not case-sensitive: nobody may take it). */
+  public boolean hasName(String name) {
+    return name != null && byName.keySet().stream().anyMatch(name::equalsIgnoreCase);
+  }
+
   /** The integrator with this API key; every key is compared, in constant time, so timing does not reveal one. */
   public Optional<Integrator> withKey(String presented) {
     byte[] bytes = presented.getBytes(StandardCharsets.UTF_8);
@@ -99,18 +109,23 @@ public class Integrators {
    * its name; one the configuration does not describe may use every channel). Empty for people: a staff role wins.
    */
   public Optional<Integrator> of(Authentication authentication) {
-    if (authentication == null || authentication instanceof AnonymousAuthenticationToken || !authentication.isAuthenticated()) {
+    if (!isIntegrator(authentication)) {
       return Optional.empty();
+    }
+    String name = authentication.getName();
+    return Optional.of(named(name).orElseGet(() -> Integrator.unconfigured(name)));
+  }
+
+  /** Whether these credentials are an integrator's (the integrator role and no staff role), not a person's. */
+  public static boolean isIntegrator(Authentication authentication) {
+    if (authentication == null || authentication instanceof AnonymousAuthenticationToken || !authentication.isAuthenticated()) {
+      return false;
     }
     Set<String> roles = new HashSet<>();
     for (GrantedAuthority authority : authentication.getAuthorities()) {
       roles.add(authority.getAuthority());
     }
-    if (!roles.contains("ROLE_" + Roles.INTEGRATOR) || Roles.STAFF.stream().anyMatch(role -> roles.contains("ROLE_" + role))) {
-      return Optional.empty();
-    }
-    String name = authentication.getName();
-    return Optional.of(named(name).orElseGet(() -> Integrator.unconfigured(name)));
+    return roles.contains("ROLE_" + Roles.INTEGRATOR) && Roles.STAFF.stream().noneMatch(role -> roles.contains("ROLE_" + role));
   }
 
   private static IllegalStateException invalid(String name, String problem) {

@@ -231,7 +231,7 @@ class SecurityConfiguration {
       EngineProperties engine,
       @Value("${lifeline.security.public-api-docs:#{null}}") Boolean publicApiDocs)
       throws Exception {
-    boolean apiDocsOpen = publicApiDocs != null ? publicApiDocs : engine.isEmbedded();
+    boolean apiDocsOpen = apiDocsOpen(publicApiDocs, engine);
     hardenHeaders(http, null);
     return http.authorizeHttpRequests(
             requests -> {
@@ -245,6 +245,11 @@ class SecurityConfiguration {
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .build();
+  }
+
+  /** Whether the API docs are open to anonymous callers: as configured, else only in the embedded mode. */
+  static boolean apiDocsOpen(Boolean publicApiDocs, EngineProperties engine) {
+    return publicApiDocs != null ? publicApiDocs : engine.isEmbedded();
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.lifeline.orchestrator.platform.security.BearerSessions;
+import org.lifeline.orchestrator.platform.security.Roles;
 import org.lifeline.orchestrator.MutableClock;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -83,6 +84,20 @@ class RateLimitFilterTest {
   }
 
   @Test
+  void anIntegratorAndAUserOfTheSameNameHaveTheirOwnBuckets() throws Exception {
+    actAs("shared-name", "ROLE_" + Roles.INTEGRATOR);
+    for (int i = 0; i < 5; i++) {
+      call("10.0.0.11");
+    }
+    assertThat(call("10.0.0.11").getStatus()).isEqualTo(429);
+
+    actAs("shared-name", "ROLE_" + Roles.CURATOR);
+    assertThat(call("10.0.0.11").getStatus()).as("a user who happens to have the integrator's name").isEqualTo(200);
+    actAs("shared-name", "ROLE_" + Roles.INTEGRATOR, "ROLE_" + Roles.ADMIN);
+    assertThat(call("10.0.0.11").getStatus()).as("a staff role makes the caller a person, not the integrator").isEqualTo(200);
+  }
+
+  @Test
   void everyPublicWritePathSharesTheCallersBucket() throws Exception {
     actAs("integrator-c");
     assertThat(call("POST", "/api/v1/requests", "10.0.0.7").getStatus()).isEqualTo(200);
@@ -152,9 +167,9 @@ class RateLimitFilterTest {
                 name, null, AuthorityUtils.createAuthorityList(BearerSessions.AUTHORITY)));
   }
 
-  private static void actAs(String name) {
+  private static void actAs(String name, String... authorities) {
     SecurityContextHolder.getContext()
-        .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(name, null, AuthorityUtils.NO_AUTHORITIES));
+        .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(name, null, AuthorityUtils.createAuthorityList(authorities)));
   }
 
   private MockHttpServletResponse call(String ip) throws Exception {

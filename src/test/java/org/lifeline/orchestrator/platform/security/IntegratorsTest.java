@@ -72,6 +72,20 @@ class IntegratorsTest {
   }
 
   @Test
+  void anIntegratorNamedLikeAConfiguredUserIsRefused() {
+    SecurityProperties.UserAccount curator = new SecurityProperties.UserAccount("curator", "{noop}demo", List.of("CURATOR"));
+    SecurityProperties.IntegratorAccount namedLikeTheUser =
+        new SecurityProperties.IntegratorAccount("Curator", "curator-bot-key-0123456789", Set.of(Channel.WEB), null);
+
+    assertThatThrownBy(() -> new Integrators(new SecurityProperties(List.of(namedLikeTheUser), List.of(curator)), new MockEnvironment()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("'Curator' has the name of a configured user");
+    assertThat(new Integrators(new SecurityProperties(List.of(WEB_FORM), List.of(curator)), new MockEnvironment()).hasName("WEB-form"))
+        .as("names are compared as usernames are, in any case")
+        .isTrue();
+  }
+
+  @Test
   void theFormerSharedKeyListIsRefusedRatherThanIgnored() {
     MockEnvironment environment = new MockEnvironment().withProperty("lifeline.security.integrator-keys", "key-a,key-b");
 
