@@ -211,6 +211,15 @@ public final class HelpRequestProcess {
     /** Carried by {@value Messages#CASE_CLOSED}: the outcome code (helped, referred, no-show, ...). */
     public static final String CASE_OUTCOME = "caseOutcome";
     /** Set by {@value HelpRequestProcess#JOB_CHECK_FIRST_CONTACT}: the specialist holding the case has replied. */
+    /** When the request entered the status a {@code setRequestStatus} task set, as the database knows it (ISO 8601). */
+    public static final String STATUS_SINCE = "statusSince";
+
+    /**
+     * Since when the first-contact watch counts (ISO 8601, from the database): the acceptance, then the latest
+     * reminder; {@code Timer_FirstContactDue} is due a process-owner duration after it.
+     */
+    public static final String FIRST_CONTACT_SINCE = "firstContactSince";
+
     public static final String FIRST_CONTACT_MADE = "firstContactMade";
     /** Output of the curators' form for a case without first contact: remind, reassign or contacted. */
     public static final String FIRST_CONTACT_DECISION = "firstContactDecision";
