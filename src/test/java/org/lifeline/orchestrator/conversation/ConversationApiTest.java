@@ -183,6 +183,47 @@ class ConversationApiTest {
     }
   }
 
+  @Test
+  void myCasesListTheCaseWithTheNewestActivityFirst() throws Exception {
+    ApiClient api = new ApiClient(mvc, json);
+    HeldCases cases = new HeldCases(mvc, json, tasks);
+    String username = "two-" + UUID.randomUUID().toString().substring(0, 8);
+    RequestPostProcessor holder = user(username).roles(Roles.SPECIALIST);
+    String specialistId = cases.registerSpecialist(username, "Olha Two", "en", "SENIOR", 2);
+    try {
+      UUID older = acceptedCase(api, cases, username, "My first worry " + UUID.randomUUID());
+      UUID newer = acceptedCase(api, cases, username, "My second worry " + UUID.randomUUID());
+      assertThat(myCaseIds(holder)).as("the case taken last").containsExactly(newer, older);
+
+      mvc.perform(integrator(post("/api/v1/requests/{id}/messages", older)).contentType(MediaType.APPLICATION_JSON)
+              .content(json.writeValueAsString(Map.of("text", "Are you still there?"))))
+          .andExpect(status().isAccepted());
+      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> myCaseIds(holder), ids -> ids.equals(List.of(older, newer)));
+
+      reply(newer, holder, "Hello, I am Olha.").andExpect(status().isAccepted());
+      assertThat(myCaseIds(holder)).as("the case written to last").containsExactly(newer, older);
+    } finally {
+      cases.pause(specialistId);
+    }
+  }
+
+  private UUID acceptedCase(ApiClient api, HeldCases cases, String username, String firstWords) throws Exception {
+    UUID id = request(api, firstWords);
+    cases.completeQuestionnaire(id, "en");
+    api.awaitRequest(id, request -> "ASSIGNED".equals(request.get("status").asText()));
+    cases.accept(id, username);
+    api.awaitRequest(id, request -> "IN_PROGRESS".equals(request.get("status").asText()));
+    return id;
+  }
+
+  private List<UUID> myCaseIds(RequestPostProcessor holder) throws Exception {
+    List<UUID> ids = new ArrayList<>();
+    body(mvc.perform(get("/api/v1/cases").with(holder)).andExpect(status().isOk()))
+        .get("cases")
+        .forEach(held -> ids.add(UUID.fromString(held.get("requestId").asText())));
+    return ids;
+  }
+
   /**
    * After acceptance a curator reads the conversation only while the request has an open curator task: the real
    * <em>Case without first contact</em> task, opened by the first-contact timer on the in-memory engine, asked of the
