@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 /**
  * Moves a request to the status named in the task's {@value HelpRequestProcess#HEADER_STATUS} header, so process owners
  * place status changes in the model. An optional {@code statusReason} input (a code) goes into the history entry. A
- * request in a final status stays there: a late task of a stage that was overtaken changes nothing. Returns {@code
- * statusSince}, when the request entered the status as the database knows it (unchanged when it already had it), for
- * timers that count from it through an output mapping.
+ * request in a final status stays there: a late task of a stage that was overtaken changes nothing. With a {@value
+ * HelpRequestProcess#HEADER_STATUS_SINCE_VARIABLE} header, returns under that variable name when the request entered
+ * the status as the database knows it (unchanged when it already had it, as after a re-drive), for a timer to count
+ * from; without one it returns nothing, so the other status tasks cost the engine no variable.
  */
 @Component
 public class SetRequestStatusWorker {
@@ -45,7 +46,11 @@ public class SetRequestStatusWorker {
       return Map.of();
     }
     lifecycle.changeStatus(requestId, status, reason == null ? null : reason.toString(), RequestLifecycle.SYSTEM);
+    String sinceVariable = job.getCustomHeaders().get(HelpRequestProcess.HEADER_STATUS_SINCE_VARIABLE);
+    if (sinceVariable == null || sinceVariable.isBlank()) {
+      return Map.of();
+    }
     // A request re-driven in this status keeps the time it first entered it: timers counting from it keep their dates.
-    return Map.of(HelpRequestProcess.Variables.STATUS_SINCE, lifecycle.get(requestId).getStatusChangedAt().truncatedTo(ChronoUnit.MILLIS).toString());
+    return Map.of(sinceVariable, lifecycle.get(requestId).getStatusChangedAt().truncatedTo(ChronoUnit.MILLIS).toString());
   }
 }

@@ -291,7 +291,7 @@ class AssignmentProcessTest {
             .join();
     engine.waitForIdleState(IDLE);
     Instant acceptedBeforeTheRestart = engineNow().minus(Duration.ofMinutes(50));
-    jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS, Map.of(Variables.STATUS_SINCE, acceptedBeforeTheRestart.toString()));
+    jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS, Map.of(Variables.FIRST_CONTACT_SINCE, acceptedBeforeTheRestart.toString()));
     assertThat(instance).isWaitingAtElements(Elements.GATEWAY_AWAIT_FIRST_REPLY);
 
     pass(Duration.ofMinutes(9));
@@ -542,9 +542,17 @@ class AssignmentProcessTest {
     moved = moved.plus(time);
   }
 
-  /** Task_MarkInProgress, answered as SetRequestStatusWorker does: when the database says the request became IN_PROGRESS. */
+  /**
+   * Task_MarkInProgress, answered as SetRequestStatusWorker does: the variable its header names, set to when the
+   * database says the request became IN_PROGRESS.
+   */
   private ActivatedJob markInProgress() throws Exception {
-    return jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS, Map.of(Variables.STATUS_SINCE, engineNow().toString()));
+    ActivatedJob job =
+        jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS, Map.of(Variables.FIRST_CONTACT_SINCE, engineNow().toString()));
+    assertThat(job.getCustomHeaders())
+        .containsEntry(HelpRequestProcess.HEADER_STATUS, "IN_PROGRESS")
+        .containsEntry(HelpRequestProcess.HEADER_STATUS_SINCE_VARIABLE, Variables.FIRST_CONTACT_SINCE);
+    return job;
   }
 
   /** The engine's time, which the platform's database would record. */
