@@ -1,6 +1,6 @@
-// The specialist's workspace: My cases refreshes itself; a case page shows new messages as they arrive and inserts
-// canned responses into the reply box for editing. Plain forms do the rest, so everything works without this script
-// apart from the live updates.
+// The specialist's workspace: My cases refreshes itself; a case page shows new messages as they arrive, inserts
+// canned responses into the reply box for editing and shows the answers in the language chosen. Plain forms do the
+// rest, so everything works without this script apart from the live updates.
 (function () {
   'use strict';
   var REFRESH_MS = 5000;
@@ -58,6 +58,14 @@
       box.value = box.value.slice(0, start) + text + box.value.slice(end);
       box.focus();
       box.setSelectionRange(start + text.length, start + text.length);
+    });
+  }
+
+  // The console's policy allows no inline handlers: choosing another language shows the answers in it at once.
+  var answersLanguage = document.getElementById('answers-language');
+  if (answersLanguage) {
+    answersLanguage.addEventListener('change', function () {
+      answersLanguage.form.submit();
     });
   }
 })();

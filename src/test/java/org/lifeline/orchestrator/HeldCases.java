@@ -34,6 +34,12 @@ public final class HeldCases {
 
   /** Registers a specialist with a console username, one case at a time; returns their id. */
   public String registerSpecialist(String username, String name, String language, String ageGroup) throws Exception {
+    return registerSpecialist(username, name, language, ageGroup, 1);
+  }
+
+  /** Registers a specialist with a console username who holds up to this many cases at a time; returns their id. */
+  public String registerSpecialist(String username, String name, String language, String ageGroup, int maxCases)
+      throws Exception {
     Map<String, Object> body =
         Map.of(
             "name", name,
@@ -42,7 +48,7 @@ public final class HeldCases {
             "topics", List.of("displacement", "grief"),
             "ageGroups", List.of(ageGroup),
             "timeZone", "Europe/Kyiv",
-            "maxCases", 1,
+            "maxCases", maxCases,
             "shifts", List.of(Map.of("day", "MONDAY", "start", "09:00", "end", "17:00")));
     String created =
         mvc.perform(

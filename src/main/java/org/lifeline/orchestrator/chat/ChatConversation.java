@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.lifeline.orchestrator.assignment.AssignmentService;
 import org.lifeline.orchestrator.conversation.Conversations;
 import org.lifeline.orchestrator.conversation.Direction;
 import org.lifeline.orchestrator.conversation.MessageView;
+import org.lifeline.orchestrator.conversation.StaffNames;
 import org.lifeline.orchestrator.dialogue.ChatDialogue;
 import org.lifeline.orchestrator.feedback.FeedbackService;
 import org.lifeline.orchestrator.questionnaire.QuestionView;
@@ -31,7 +31,7 @@ class ChatConversation {
   private final ChatDialogue dialogue;
   private final Conversations conversations;
   private final RequestLifecycle lifecycle;
-  private final AssignmentService assignment;
+  private final StaffNames names;
   private final FeedbackService feedback;
   private final MessageSource texts;
 
@@ -39,14 +39,14 @@ class ChatConversation {
       ChatDialogue dialogue,
       Conversations conversations,
       RequestLifecycle lifecycle,
-      AssignmentService assignment,
+      StaffNames names,
       FeedbackService feedback,
       MessageSource texts) {
     this.feedback = feedback;
     this.dialogue = dialogue;
     this.conversations = conversations;
     this.lifecycle = lifecycle;
-    this.assignment = assignment;
+    this.names = names;
     this.texts = texts;
   }
 
@@ -100,8 +100,8 @@ class ChatConversation {
       return new ChatMessage(message.id(), message.at(), ChatMessage.PERSON, null, message.text(), null);
     }
     if (message.kind() == MessageKind.REPLY) {
-      // The name the person sees a reply from, as Telegram shows it: the specialist's registered name.
-      String name = assignment.nameOf(message.author()).orElse(message.author());
+      // The name the person sees a reply from, as Telegram shows it; without one the page shows the line's name.
+      String name = names.shownToThePerson(message.author()).orElse(null);
       return new ChatMessage(message.id(), message.at(), ChatMessage.STAFF, name, message.text(), null);
     }
     return new ChatMessage(message.id(), message.at(), ChatMessage.LINE, null, message.text(), message.template());

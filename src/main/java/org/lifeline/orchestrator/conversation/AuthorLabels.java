@@ -3,17 +3,16 @@ package org.lifeline.orchestrator.conversation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.lifeline.orchestrator.assignment.AssignmentService;
 import org.springframework.stereotype.Component;
 
 /** How the console shows who wrote a message: the person, the platform, "You", or a colleague's name. */
 @Component
 public class AuthorLabels {
 
-  private final AssignmentService assignment;
+  private final StaffNames names;
 
-  AuthorLabels(AssignmentService assignment) {
-    this.assignment = assignment;
+  AuthorLabels(StaffNames names) {
+    this.names = names;
   }
 
   /** Author (as in {@link MessageView#author()}) to label, for these messages. */
@@ -29,7 +28,7 @@ public class AuthorLabels {
             if (message.fromSystem()) {
               return "Lifeline (automatic)";
             }
-            return author.equals(reader.username()) ? "You" : assignment.nameOf(author).orElse(author);
+            return author.equals(reader.username()) ? "You" : names.shownToColleagues(author);
           });
     }
     return labels;

@@ -2,7 +2,9 @@ package org.lifeline.orchestrator.conversation;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.lifeline.orchestrator.alert.AlertEvent;
 import org.lifeline.orchestrator.alert.StaffAlerts;
@@ -37,7 +39,7 @@ public class RemindSpecialistWorker {
   }
 
   @JobWorker(type = HelpRequestProcess.JOB_REMIND_SPECIALIST, fetchVariables = Variables.REQUEST_ID)
-  public void remindSpecialist(ActivatedJob job) {
+  public Map<String, Object> remindSpecialist(ActivatedJob job) {
     UUID requestId = UUID.fromString((String) job.getVariablesAsMap().get(Variables.REQUEST_ID));
     String specialist = assignment.holderUsername(requestId).orElse("");
     String reference = "step-" + job.getElementInstanceKey();
@@ -45,8 +47,11 @@ public class RemindSpecialistWorker {
       alerts.alert(
           AlertEvent.FIRST_CONTACT_REMINDER, requestId, lifecycle.get(requestId).getRiskLevel(), List.of(specialist), reference);
     }
-    if (lifecycle.recordStaffReminder(requestId, FIRST_CONTACT, specialist, reference, ACTOR)) {
+    RequestLifecycle.StaffReminder reminder = lifecycle.recordStaffReminder(requestId, FIRST_CONTACT, specialist, reference, ACTOR);
+    if (reminder.recordedNow()) {
       log.info("Specialist '{}' reminded to contact the person of request {}", specialist, requestId);
     }
+    // The watch counts again from the reminder, as the database recorded it (a redelivered job keeps the first time).
+    return Map.of(Variables.FIRST_CONTACT_SINCE, reminder.at().truncatedTo(ChronoUnit.MILLIS).toString());
   }
 }

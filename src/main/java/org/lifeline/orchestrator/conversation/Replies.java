@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
-import org.lifeline.orchestrator.assignment.AssignmentService;
 import org.lifeline.orchestrator.notification.Delivery;
 import org.lifeline.orchestrator.notification.Notifications;
 import org.lifeline.orchestrator.notification.OutboundMessage;
@@ -29,7 +28,7 @@ public class Replies {
   private final ContentAccess access;
   private final Notifications notifications;
   private final ConversationMessageRepository messages;
-  private final AssignmentService assignment;
+  private final StaffNames names;
   private final ReadMarks readMarks;
   private final FirstReplyMessages firstReplies;
   private final Clock clock;
@@ -38,14 +37,14 @@ public class Replies {
       ContentAccess access,
       Notifications notifications,
       ConversationMessageRepository messages,
-      AssignmentService assignment,
+      StaffNames names,
       ReadMarks readMarks,
       FirstReplyMessages firstReplies,
       Clock clock) {
     this.access = access;
     this.notifications = notifications;
     this.messages = messages;
-    this.assignment = assignment;
+    this.names = names;
     this.readMarks = readMarks;
     this.firstReplies = firstReplies;
     this.clock = clock;
@@ -62,7 +61,7 @@ public class Replies {
     ContentAccess.Writer writer = access.requireReply(caller, requestId);
     String author = caller.username();
     OutboundMessage queued =
-        notifications.enqueueReply(requestId, author, senderNameOf(author), dedupKey(author, idempotencyKey));
+        notifications.enqueueReply(requestId, author, names.shownToThePerson(author).orElse(null), dedupKey(author, idempotencyKey));
     Optional<ConversationMessage> earlier = messages.findByOutboundMessageId(queued.getId());
     if (earlier.isPresent()) {
       if (!text.equals(earlier.get().getText())) {
@@ -84,11 +83,6 @@ public class Replies {
       firstReplies.publishAfterCommit(requestId, author);
     }
     return new Reply(stored.getId(), Delivery.QUEUED, false);
-  }
-
-  /** The name the person sees a reply from: a specialist's registered name, else the username. */
-  private String senderNameOf(String username) {
-    return assignment.nameOf(username).orElse(username);
   }
 
   /** Keyed per author; hashed, so any key fits the outbox's dedup column. */

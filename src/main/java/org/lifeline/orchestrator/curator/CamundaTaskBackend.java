@@ -55,6 +55,10 @@ class CamundaTaskBackend implements TaskBackend {
                   if (query.assignee() != null) {
                     filter.assignee(query.assignee());
                   }
+                  if (query.requestId() != null) {
+                    // Values are compared as the engine keeps them: JSON.
+                    filter.processInstanceVariables(Map.of(Variables.REQUEST_ID, jsonString(query.requestId())));
+                  }
                 })
             .sort(sort -> sort.priority().desc().creationDate().asc())
             .page(page -> page.limit(PAGE_SIZE))
@@ -167,6 +171,14 @@ class CamundaTaskBackend implements TaskBackend {
       }
     }
     return ids;
+  }
+
+  private String jsonString(UUID requestId) {
+    try {
+      return json.writeValueAsString(requestId.toString());
+    } catch (IOException e) {
+      throw new IllegalStateException("A UUID is always JSON", e);
+    }
   }
 
   /** Variable values come as JSON ({@code "\"3f1c...\""}). */

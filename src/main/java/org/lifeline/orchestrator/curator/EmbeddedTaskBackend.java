@@ -164,7 +164,11 @@ class EmbeddedTaskBackend implements TaskBackend {
   @Override
   public List<CuratorTask> openTasks(TaskQuery query) {
     followEngine();
-    return inbox.findByStateOrderByPriorityDescCreatedAtAscJobKeyAsc(InboxTask.State.OPEN).stream()
+    List<InboxTask> open =
+        query.requestId() == null
+            ? inbox.findByStateOrderByPriorityDescCreatedAtAscJobKeyAsc(InboxTask.State.OPEN)
+            : inbox.findByStateAndRequestIdOrderByPriorityDescCreatedAtAscJobKeyAsc(InboxTask.State.OPEN, query.requestId());
+    return open.stream()
         .map(InboxTask::toTask)
         .filter(task -> query.candidateGroup() == null || task.candidateGroups().contains(query.candidateGroup()))
         .filter(task -> query.assignee() == null || query.assignee().equals(task.assignee()))

@@ -2,6 +2,7 @@ package org.lifeline.orchestrator.curator;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -11,6 +12,8 @@ interface InboxTaskRepository extends JpaRepository<InboxTask, Long> {
 
   /** Highest priority first, then the oldest (index ix_user_task_inbox_priority). */
   List<InboxTask> findByStateOrderByPriorityDescCreatedAtAscJobKeyAsc(InboxTask.State state);
+
+  List<InboxTask> findByStateAndRequestIdOrderByPriorityDescCreatedAtAscJobKeyAsc(InboxTask.State state, UUID requestId);
 
   List<InboxTask> findByStateAndEngineRun(InboxTask.State state, String engineRun);
 

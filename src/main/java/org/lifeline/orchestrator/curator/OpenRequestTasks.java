@@ -16,13 +16,12 @@ class OpenRequestTasks implements RequestTasks {
 
   @Override
   public boolean hasOpenTask(UUID requestId, String candidateGroup) {
-    return backend.openTasks(new TaskQuery(candidateGroup, null)).stream()
-        .anyMatch(task -> requestId.equals(task.requestId()));
+    return !backend.openTasks(TaskQuery.ofRequest(requestId, candidateGroup, null)).isEmpty();
   }
 
   @Override
   public boolean hasClaimedTask(UUID requestId, String elementId, String username) {
-    return backend.openTasks(new TaskQuery(null, username)).stream()
-        .anyMatch(task -> requestId.equals(task.requestId()) && elementId.equals(task.elementId()));
+    return backend.openTasks(TaskQuery.ofRequest(requestId, null, username)).stream()
+        .anyMatch(task -> elementId.equals(task.elementId()));
   }
 }

@@ -39,6 +39,9 @@ public final class HelpRequestProcess {
   /** Header of a {@value #JOB_SET_REQUEST_STATUS} task: the {@link RequestStatus} name to move to. */
   public static final String HEADER_STATUS = "status";
 
+  /** Optional header of a {@code setRequestStatus} task: the variable to set to when the request entered the status. */
+  public static final String HEADER_STATUS_SINCE_VARIABLE = "statusSinceVariable";
+
   /** Thrown by {@value #JOB_SEND_QUESTIONNAIRE_REMINDER} when the person stayed silent past the last reminder. */
   public static final String ERROR_QUESTIONNAIRE_ABANDONED = "QUESTIONNAIRE_ABANDONED";
 
@@ -211,6 +214,12 @@ public final class HelpRequestProcess {
     /** Carried by {@value Messages#CASE_CLOSED}: the outcome code (helped, referred, no-show, ...). */
     public static final String CASE_OUTCOME = "caseOutcome";
     /** Set by {@value HelpRequestProcess#JOB_CHECK_FIRST_CONTACT}: the specialist holding the case has replied. */
+    /**
+     * Since when the first-contact watch counts (ISO 8601, from the database): the acceptance, then the latest
+     * reminder; {@code Timer_FirstContactDue} is due a process-owner duration after it.
+     */
+    public static final String FIRST_CONTACT_SINCE = "firstContactSince";
+
     public static final String FIRST_CONTACT_MADE = "firstContactMade";
     /** Output of the curators' form for a case without first contact: remind, reassign or contacted. */
     public static final String FIRST_CONTACT_DECISION = "firstContactDecision";

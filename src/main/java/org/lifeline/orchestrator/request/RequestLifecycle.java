@@ -144,21 +144,29 @@ public class RequestLifecycle {
    *
    * @param about a code, e.g. {@code first-contact}
    * @param reference what caused the reminder, as a code (e.g. the process step's key)
-   * @return whether it was recorded now
+   * @return when it was recorded, and whether by this call
    */
-  public boolean recordStaffReminder(UUID requestId, String about, String username, String reference, String actor) {
+  public StaffReminder recordStaffReminder(UUID requestId, String about, String username, String reference, String actor) {
     if (!REASON_CODE.matcher(reference).matches() || !REASON_CODE.matcher(about).matches()) {
       throw new IllegalArgumentException("A reminder is described by codes, not text");
     }
-    boolean known =
+    Optional<RequestEvent> known =
         events.findByRequestIdAndTypeOrderByAtDescIdDesc(requestId, RequestEventType.STAFF_REMINDED).stream()
-            .anyMatch(event -> reference.equals(event.getReason()));
-    if (known) {
-      return false;
+            .filter(event -> reference.equals(event.getReason()))
+            .findFirst();
+    if (known.isPresent()) {
+      return new StaffReminder(known.get().getAt(), false);
     }
-    events.save(RequestEvent.staffReminded(requestId, about, username, reference, actor, clock.instant()));
-    return true;
+    Instant now = clock.instant();
+    events.save(RequestEvent.staffReminded(requestId, about, username, reference, actor, now));
+    return new StaffReminder(now, true);
   }
+
+  /**
+   * @param at when the reminder was recorded (the first time, for a reminder recorded before)
+   * @param recordedNow whether this call recorded it
+   */
+  public record StaffReminder(Instant at, boolean recordedNow) {}
 
   public void recordChannelUnreachable(UUID requestId) {
     events.save(RequestEvent.channelUnreachable(requestId, SYSTEM, clock.instant()));

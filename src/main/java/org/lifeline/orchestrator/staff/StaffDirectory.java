@@ -53,6 +53,17 @@ public class StaffDirectory {
                     account.getRoles()));
   }
 
+  /**
+   * The name a staff account was given, disabled or not (what they wrote keeps its author's name); a configured user
+   * has none, only a username.
+   */
+  public Optional<String> displayName(String username) {
+    if (configured(username).isPresent()) {
+      return Optional.empty();
+    }
+    return accounts.findByUsername(username).map(StaffAccount::getDisplayName).filter(name -> !name.isBlank());
+  }
+
   /** Whether this active staff member has the role. */
   public boolean hasRole(String username, StaffRole role) {
     return contact(username).map(found -> found.roles().contains(role)).orElse(false);

@@ -117,6 +117,28 @@ class CannedResponseApiTest {
           .andExpect(status().isBadRequest())
           .andExpect(problem());
     }
+    assertThat(jdbc.queryForObject("select count(*) from canned_response", Integer.class)).isEqualTo(before);
+
+    // The same bodies replacing an existing response: refused, and it stays as it was.
+    String title = "Kept " + UUID.randomUUID().toString().substring(0, 8);
+    String id =
+        body(mvc.perform(post("/api/v1/canned-responses").with(CURATOR).contentType(MediaType.APPLICATION_JSON).content(body("en", "closing", title, "Take care.")))
+                .andExpect(status().isCreated()))
+            .get("id").asText();
+    Map<String, Object> stored = jdbc.queryForMap("select * from canned_response where id = ?", UUID.fromString(id));
+    for (Map.Entry<String, String> bad : bodies.entrySet()) {
+      mvc.perform(put("/api/v1/canned-responses/{id}", id).with(SUPERVISOR).contentType(MediaType.APPLICATION_JSON).content(bad.getValue()))
+          .andExpect(status().isBadRequest())
+          .andExpect(problem());
+    }
+    mvc.perform(put("/api/v1/canned-responses/{id}", id).contentType(MediaType.APPLICATION_JSON).content(body("en", "closing", title, "Changed by nobody")))
+        .andExpect(status().isUnauthorized())
+        .andExpect(problem());
+    mvc.perform(delete("/api/v1/canned-responses/{id}", id)).andExpect(status().isUnauthorized()).andExpect(problem());
+    assertThat(jdbc.queryForMap("select * from canned_response where id = ?", UUID.fromString(id)))
+        .as("hostile and anonymous changes left it as it was")
+        .isEqualTo(stored);
+    mvc.perform(delete("/api/v1/canned-responses/{id}", id).with(CURATOR)).andExpect(status().isNoContent());
     mvc.perform(get("/api/v1/canned-responses").param("language", "e1").with(SPECIALIST)).andExpect(status().isBadRequest()).andExpect(problem());
     mvc.perform(put("/api/v1/canned-responses/{id}", "not-an-id").with(CURATOR).contentType(MediaType.APPLICATION_JSON).content(body("en", "other", "t", "x")))
         .andExpect(status().isBadRequest());

@@ -149,6 +149,14 @@ class CaseWorkspaceConsoleTest {
       assertThat(count(
               "select count(*) from access_audit where request_id = ? and kind = 'READ' and action = 'GET /console/cases/{requestId}' and status < 400", id))
           .as("the holder's two page views; nobody else's").isEqualTo(2);
+      mvc.perform(post(page + "/risk-flags").with(holder).with(csrf()).param("level", "LOW").param("reasonCode", "concern"))
+          .andExpect(redirectedUrl(page))
+          .andExpect(flash().attribute("message", "Risk flagged LOW: recorded for review."));
+      assertThat(count(
+              "select count(*) from escalation_signal where request_id = ? and source = 'flag' and level = 'LOW' and actor = ? and codes like '%concern%'",
+              id, username))
+          .as("the holder's flag from the case page, as a risk signal")
+          .isOne();
       mvc.perform(post(page + "/closure").with(holder).with(csrf()).param("outcome", "referred"))
           .andExpect(redirectedUrl("/console/cases"))
           .andExpect(flash().attribute("message", "The case is closed (referred)."));

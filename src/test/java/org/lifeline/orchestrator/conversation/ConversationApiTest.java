@@ -12,11 +12,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.hamcrest.Matchers;
@@ -25,10 +27,13 @@ import org.lifeline.orchestrator.ApiClient;
 import org.lifeline.orchestrator.HeldCases;
 import org.lifeline.orchestrator.PlatformTest;
 import org.lifeline.orchestrator.TaskInbox;
+import org.lifeline.orchestrator.curator.Caller;
 import org.lifeline.orchestrator.curator.CuratorTasks;
+import org.lifeline.orchestrator.curator.TaskQuery;
 import org.lifeline.orchestrator.escalation.OpenEscalations;
 import org.lifeline.orchestrator.escalation.RiskEscalationProcess;
 import org.lifeline.orchestrator.platform.security.Roles;
+import org.lifeline.orchestrator.request.HelpRequestProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,6 +60,7 @@ class ConversationApiTest {
   @Autowired CuratorTasks tasks;
   @Autowired OpenEscalations escalations;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ZeebeTestEngine engine;
 
   @Test
   void accessFollowsTheWorkFromTheProposalToTheClosureAndEveryReadIsAudited() throws Exception {
@@ -172,6 +178,81 @@ class ConversationApiTest {
       assertThat(jdbc.queryForObject(
               "select count(*) from conversation_message where request_id = ? and kind = 'REPLY'", Integer.class, id))
           .isEqualTo(2);
+    } finally {
+      cases.pause(specialistId);
+    }
+  }
+
+  @Test
+  void myCasesListTheCaseWithTheNewestActivityFirst() throws Exception {
+    ApiClient api = new ApiClient(mvc, json);
+    HeldCases cases = new HeldCases(mvc, json, tasks);
+    String username = "two-" + UUID.randomUUID().toString().substring(0, 8);
+    RequestPostProcessor holder = user(username).roles(Roles.SPECIALIST);
+    String specialistId = cases.registerSpecialist(username, "Olha Two", "en", "SENIOR", 2);
+    try {
+      UUID older = acceptedCase(api, cases, username, "My first worry " + UUID.randomUUID());
+      UUID newer = acceptedCase(api, cases, username, "My second worry " + UUID.randomUUID());
+      assertThat(myCaseIds(holder)).as("the case taken last").containsExactly(newer, older);
+
+      mvc.perform(integrator(post("/api/v1/requests/{id}/messages", older)).contentType(MediaType.APPLICATION_JSON)
+              .content(json.writeValueAsString(Map.of("text", "Are you still there?"))))
+          .andExpect(status().isAccepted());
+      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> myCaseIds(holder), ids -> ids.equals(List.of(older, newer)));
+
+      reply(newer, holder, "Hello, I am Olha.").andExpect(status().isAccepted());
+      assertThat(myCaseIds(holder)).as("the case written to last").containsExactly(newer, older);
+    } finally {
+      cases.pause(specialistId);
+    }
+  }
+
+  private UUID acceptedCase(ApiClient api, HeldCases cases, String username, String firstWords) throws Exception {
+    UUID id = request(api, firstWords);
+    cases.completeQuestionnaire(id, "en");
+    api.awaitRequest(id, request -> "ASSIGNED".equals(request.get("status").asText()));
+    cases.accept(id, username);
+    api.awaitRequest(id, request -> "IN_PROGRESS".equals(request.get("status").asText()));
+    return id;
+  }
+
+  private List<UUID> myCaseIds(RequestPostProcessor holder) throws Exception {
+    List<UUID> ids = new ArrayList<>();
+    body(mvc.perform(get("/api/v1/cases").with(holder)).andExpect(status().isOk()))
+        .get("cases")
+        .forEach(held -> ids.add(UUID.fromString(held.get("requestId").asText())));
+    return ids;
+  }
+
+  /**
+   * After acceptance a curator reads the conversation only while the request has an open curator task: the real
+   * <em>Case without first contact</em> task, opened by the first-contact timer on the in-memory engine, asked of the
+   * task store by request (not found by scanning a page of all open tasks).
+   */
+  @Test
+  void aCuratorReadsAnAcceptedCaseWhileItsCaseWithoutFirstContactTaskIsOpen() throws Exception {
+    ApiClient api = new ApiClient(mvc, json);
+    HeldCases cases = new HeldCases(mvc, json, tasks);
+    String username = "silent-" + UUID.randomUUID().toString().substring(0, 8);
+    String specialistId = cases.registerSpecialist(username, "Ivan Silent", "en", "SENIOR");
+    try {
+      UUID id = request(api, "Nobody has written to me yet " + UUID.randomUUID());
+      cases.completeQuestionnaire(id, "en");
+      api.awaitRequest(id, request -> "ASSIGNED".equals(request.get("status").asText()));
+      cases.accept(id, username);
+      api.awaitRequest(id, request -> "IN_PROGRESS".equals(request.get("status").asText()));
+      read(id, CURATOR).andExpect(status().isForbidden()).andExpect(problem());
+
+      engine.increaseTime(Duration.ofMinutes(61));
+      Caller curator = new Caller("curator", Set.of(Roles.CURATOR));
+      Awaitility.await().atMost(Duration.ofSeconds(45)).until(() -> tasks.list(curator, new TaskQuery("curators", null)).stream()
+          .anyMatch(task -> id.equals(task.requestId()) && HelpRequestProcess.Elements.TASK_REVIEW_FIRST_CONTACT.equals(task.elementId())));
+      read(id, CURATOR).andExpect(status().isOk()).andExpect(jsonPath("$.requestId").value(id.toString()));
+
+      new TaskInbox(tasks).complete(
+          id, HelpRequestProcess.Elements.TASK_REVIEW_FIRST_CONTACT, "curator", Roles.CURATOR,
+          Map.of(HelpRequestProcess.Variables.FIRST_CONTACT_DECISION, "remind"));
+      Awaitility.await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> read(id, CURATOR).andExpect(status().isForbidden()));
     } finally {
       cases.pause(specialistId);
     }

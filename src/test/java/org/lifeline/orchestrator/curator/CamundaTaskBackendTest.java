@@ -16,6 +16,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.filter.UserTaskFilter;
 import io.camunda.client.api.search.request.UserTaskSearchRequest;
 import io.camunda.client.api.search.response.SearchResponse;
 import io.camunda.client.api.search.response.UserTask;
@@ -111,6 +112,29 @@ class CamundaTaskBackendTest {
     order.verify(sort).desc();
     order.verify(sort).creationDate();
     order.verify(sort).asc();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void asksTheClusterForTheTasksOfOneRequestInsteadOfScanningAPageOfAllOpenTasks() {
+    UUID requestId = UUID.randomUUID();
+    UserTaskSearchRequest search = mock(UserTaskSearchRequest.class, RETURNS_SELF);
+    CamundaFuture<SearchResponse<UserTask>> answer = mock(CamundaFuture.class);
+    SearchResponse<UserTask> found = mock(SearchResponse.class);
+    when(client.newUserTaskSearchRequest()).thenReturn(search);
+    when(search.send()).thenReturn(answer);
+    when(answer.join()).thenReturn(found);
+    when(found.items()).thenReturn(List.of());
+
+    assertThat(backend.openTasks(new TaskQuery("curators", null, requestId))).isEmpty();
+
+    ArgumentCaptor<Consumer<UserTaskFilter>> filtering = ArgumentCaptor.captor();
+    verify(search).filter(filtering.capture());
+    UserTaskFilter filter = mock(UserTaskFilter.class, RETURNS_SELF);
+    filtering.getValue().accept(filter);
+    verify(filter).state(UserTaskState.CREATED);
+    verify(filter).candidateGroup("curators");
+    verify(filter).processInstanceVariables(Map.of("requestId", "\"" + requestId + "\""));
   }
 
   @Test

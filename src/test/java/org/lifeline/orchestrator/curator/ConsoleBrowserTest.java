@@ -143,6 +143,14 @@ class ConsoleBrowserTest {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reply-form")));
     assertThat(browser.findElement(By.cssSelector("#conversation .msg-person")).getText()).contains(firstWords);
 
+    // The answers in another language: choosing it reloads the page with the answers in Ukrainian.
+    WebElement englishAnswers = browser.findElement(By.cssSelector("dl.answers"));
+    new Select(browser.findElement(By.id("answers-language"))).selectByValue("uk");
+    wait.until(ExpectedConditions.stalenessOf(englishAnswers));
+    wait.until(ExpectedConditions.urlContains("language=uk"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("dl.answers"), "Втрата дому, вимушений переїзд"));
+    assertThat(new Select(browser.findElement(By.id("answers-language"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("uk");
+
     new Select(browser.findElement(By.id("canned-response"))).selectByVisibleText("first-contact: Introduction");
     browser.findElement(By.id("insert-canned")).click();
     WebElement box = browser.findElement(By.id("reply-text"));
@@ -182,6 +190,7 @@ class ConsoleBrowserTest {
     assertThat(jdbc.queryForObject(
             "select count(*) from conversation_message where request_id = ? and kind = 'REPLY' and author = 'specialist'", Integer.class, requestId))
         .isEqualTo(1);
+    assertNoContentSecurityPolicyViolations();
     http("POST", "/api/v1/specialists/" + specialistId + "/pause", null, CURATOR_BASIC);
   }
 

@@ -18,17 +18,26 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lifeline.orchestrator.ApiClient;
 import org.lifeline.orchestrator.RunningPlatform;
+import org.lifeline.orchestrator.TaskInbox;
+import org.lifeline.orchestrator.assignment.AgeGroup;
+import org.lifeline.orchestrator.assignment.ShiftInput;
+import org.lifeline.orchestrator.assignment.SpecialistDraft;
+import org.lifeline.orchestrator.assignment.SpecialistRegistry;
+import org.lifeline.orchestrator.curator.CuratorTasks;
 import org.lifeline.orchestrator.engine.EngineRun;
+import org.lifeline.orchestrator.platform.security.Roles;
 import org.lifeline.orchestrator.notification.OutboundMessageRepository;
 import org.lifeline.orchestrator.questionnaire.QuestionnaireAnswerRepository;
 import org.lifeline.orchestrator.request.HelpRequest;
@@ -224,6 +233,75 @@ class NothingIsLostTest {
           .until(() -> ApiClient.hasOutbound(second.getJson("/api/v1/requests/" + redriven), "questionnaire-reminder"));
       assertThat(Duration.between(restarted, clock.instant())).isLessThan(Duration.ofMinutes(15));
     }
+  }
+
+  @Test
+  void aCaseReDrivenAfterARestartKeepsItsFirstContactDeadline(@TempDir Path data) throws Exception {
+    String url = "jdbc:h2:file:" + data.resolve("lifeline") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    String username = "first-contact-" + UUID.randomUUID().toString().substring(0, 8);
+    UUID id;
+    try (RunningPlatform first = RunningPlatform.start(Map.of("spring.datasource.url", url), ApiClient.DEMO_KEY)) {
+      first.bean(SpecialistRegistry.class).create(new SpecialistDraft(
+          "Nina Slow", username, Set.of("en"), Set.of("displacement"), Set.of(AgeGroup.SENIOR), "Europe/Kyiv", 1,
+          List.of(new ShiftInput(DayOfWeek.MONDAY, "09:00", "17:00"))));
+      HttpResponse<String> created = first.post("/api/v1/requests",
+          "{\"channel\":\"web\",\"channelUserId\":\"" + username + "\",\"age\":80,\"language\":\"en\",\"message\":\"I had to leave my home\"}");
+      assertThat(created.statusCode()).isEqualTo(201);
+      id = UUID.fromString(first.readJson(created.body()).get("id").asText());
+      UUID request = id;
+      awaitStatus(first, request, "QUESTIONNAIRE");
+      for (String[] answer : new String[][] {
+          {"topic", "displacement"}, {"topicDetails", ""}, {"safetyThoughts", "no"}, {"safetyImmediate", "no"},
+          {"language", "en"}, {"contactTime", "evening"}}) {
+        assertThat(answer(first, request, answer[0], answer[1]).statusCode()).isEqualTo(200);
+      }
+      awaitStatus(first, request, "ASSIGNED");
+      new TaskInbox(first.bean(CuratorTasks.class)).complete(
+          request, HelpRequestProcess.Elements.TASK_RESPOND_TO_ASSIGNMENT, username, Roles.SPECIALIST,
+          Map.of(HelpRequestProcess.Variables.ASSIGNMENT_RESPONSE, "accept"));
+      awaitStatus(first, request, "IN_PROGRESS");
+    }
+    // The platform was down for 50 minutes after the specialist accepted the case, and nobody wrote to the person.
+    try (Connection connection = DriverManager.getConnection(url, "sa", "");
+        Statement statement = connection.createStatement()) {
+      String fiftyMinutesEarlier = " - interval '50' minute";
+      statement.executeUpdate("update help_request set status_changed_at = status_changed_at" + fiftyMinutesEarlier
+          + ", updated_at = updated_at" + fiftyMinutesEarlier + " where id = '" + id + "'");
+      statement.executeUpdate("update request_event set at = at" + fiftyMinutesEarlier + " where request_id = '" + id + "'");
+    }
+
+    try (RunningPlatform second = RunningPlatform.start(Map.of("spring.datasource.url", url), ApiClient.DEMO_KEY)) {
+      String secondRun = second.bean(EngineRun.class).id();
+      HelpRequestRepository requests = second.bean(HelpRequestRepository.class);
+      UUID redriven = id;
+      Awaitility.await()
+          .atMost(PATIENCE)
+          .until(() -> requests.findById(redriven).orElseThrow(), request -> secondRun.equals(request.getEngineRun()));
+      ZeebeTestEngine engine = second.bean(ZeebeTestEngine.class);
+      Awaitility.await().atMost(PATIENCE).until(() -> activated(engine, HelpRequestProcess.Elements.GATEWAY_AWAIT_FIRST_REPLY));
+      Instant accepted = requests.findById(redriven).orElseThrow().getStatusChangedAt();
+      Clock clock = second.bean(Clock.class);
+      Instant restarted = clock.instant();
+      assertThat(Duration.between(accepted, restarted)).isBetween(Duration.ofMinutes(50), Duration.ofMinutes(55));
+
+      // A minute before an hour has passed since the acceptance: the curators are not asked yet.
+      engine.increaseTime(Duration.between(clock.instant(), accepted.plus(Duration.ofMinutes(59))));
+      engine.waitForIdleState(Duration.ofSeconds(10));
+      Awaitility.await()
+          .during(Duration.ofSeconds(2))
+          .atMost(PATIENCE)
+          .until(() -> !activated(engine, HelpRequestProcess.Elements.TASK_REVIEW_FIRST_CONTACT));
+      // An hour after it: the task Case without first contact, about ten minutes after the restart rather than an hour.
+      engine.increaseTime(Duration.ofMinutes(2));
+      Awaitility.await().atMost(PATIENCE).until(() -> activated(engine, HelpRequestProcess.Elements.TASK_REVIEW_FIRST_CONTACT));
+      assertThat(Duration.between(restarted, clock.instant())).isLessThan(Duration.ofMinutes(15));
+    }
+  }
+
+  private static void awaitStatus(RunningPlatform platform, UUID requestId, String status) {
+    Awaitility.await()
+        .atMost(PATIENCE)
+        .until(() -> status.equals(platform.getJson("/api/v1/requests/" + requestId).get("status").asText()));
   }
 
   private static boolean completed(ZeebeTestEngine engine, String elementId) {

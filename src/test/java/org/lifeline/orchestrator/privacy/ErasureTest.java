@@ -89,6 +89,15 @@ class ErasureTest {
 
     assertThat(contacts.findById(UUID.fromString(old.get("contactId").asText())).orElseThrow().getErasedAt()).isNotNull();
     assertThat(contacts.findById(UUID.fromString(recent.get("contactId").asText())).orElseThrow().getErasedAt()).isNull();
+    assertThat(jdbc.queryForList("select text from conversation_message where request_id = ?", String.class, oldRequest))
+        .as("retention clears the words of the conversation, as erasure does")
+        .isNotEmpty()
+        .containsOnlyNulls();
+    assertThat(jdbc.queryForList(
+            "select text from conversation_message where request_id = ?", String.class, UUID.fromString(recent.get("id").asText())))
+        .as("a recent conversation is kept")
+        .isNotEmpty()
+        .doesNotContainNull();
   }
 
   private JsonNode create(String handle) throws Exception {

@@ -41,6 +41,8 @@ class AssignmentProcessTest {
   ZeebeTestEngine engine;
   ZeebeClient client;
   private ProcessTestJobs jobs;
+  /** How far this test moved the engine's clock. */
+  private Duration moved = Duration.ZERO;
 
   private final String requestId = UUID.randomUUID().toString();
   private final String first = UUID.randomUUID().toString();
@@ -73,7 +75,7 @@ class AssignmentProcessTest {
     assertThat(response.getCustomHeaders())
         .containsEntry(ASSIGNEE, "okoval")
         .containsEntry(CANDIDATE_GROUPS, "[\"specialists\"]");
-    assertThat(jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS).getCustomHeaders())
+    assertThat(markInProgress().getCustomHeaders())
         .containsEntry(HelpRequestProcess.HEADER_STATUS, "IN_PROGRESS");
     assertThat(instance).isWaitingAtElements(Elements.GATEWAY_AWAIT_FIRST_REPLY)
         .isWaitingForMessages(Messages.FIRST_REPLY_SENT);
@@ -97,7 +99,7 @@ class AssignmentProcessTest {
     assertThat(confirmation.getCustomHeaders()).containsEntry(CANDIDATE_GROUPS, "[\"curators\"]");
     jobs.complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("okoval"));
     respond("accept");
-    jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
+    markInProgress();
 
     closeCase("no-show");
     ActivatedJob closed = jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
@@ -135,7 +137,7 @@ class AssignmentProcessTest {
     ActivatedJob reserve = jobs.complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("mpetrenko"));
     assertThat(reserve.getVariablesAsMap()).containsEntry(Variables.PROPOSED_SPECIALIST_ID, second);
     assertThat(respond("accept").getCustomHeaders()).containsEntry(ASSIGNEE, "mpetrenko");
-    jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
+    markInProgress();
     assertThat(instance)
         .isWaitingAtElements(Elements.GATEWAY_AWAIT_FIRST_REPLY)
         .isWaitingForMessages(Messages.FIRST_REPLY_SENT)
@@ -149,9 +151,9 @@ class AssignmentProcessTest {
     jobs.complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved(""));
     assertThat(instance).isWaitingAtElements(Elements.TASK_RESPOND_TO_ASSIGNMENT);
 
-    engine.increaseTime(Duration.ofMinutes(119));
+    pass(Duration.ofMinutes(119));
     assertThat(jobs.activate(HelpRequestProcess.JOB_RELEASE_SPECIALIST)).isEmpty();
-    engine.increaseTime(Duration.ofMinutes(2));
+    pass(Duration.ofMinutes(2));
     ActivatedJob release = jobs.complete(HelpRequestProcess.JOB_RELEASE_SPECIALIST, Map.of(Variables.FAILED_ATTEMPTS, 1));
     assertThat(release.getElementId()).isEqualTo(Elements.TASK_RELEASE_TIMED_OUT);
     assertThat(release.getVariablesAsMap()).containsEntry(Variables.EXCLUSION_REASON, ExclusionReasons.TIMED_OUT);
@@ -221,14 +223,14 @@ class AssignmentProcessTest {
   @Test
   void aFirstReplyInTimeEndsTheFirstContactWatch() throws Exception {
     ProcessInstanceEvent instance = accepted(first, "okoval");
-    engine.increaseTime(Duration.ofMinutes(30));
+    pass(Duration.ofMinutes(30));
     firstReply("okoval");
 
     assertThat(instance)
         .hasPassedElement(Elements.EVENT_FIRST_REPLY_SENT)
         .hasPassedElement(Elements.SUBPROCESS_FIRST_CONTACT)
         .isWaitingAtElements(Elements.EVENT_CASE_CLOSED);
-    engine.increaseTime(Duration.ofHours(2));
+    pass(Duration.ofHours(2));
     assertThat(jobs.activate(HelpRequestProcess.JOB_CHECK_FIRST_CONTACT)).isEmpty();
     assertThat(jobs.activate(UserTaskAdaptation.JOB_TYPE)).isEmpty();
   }
@@ -236,9 +238,9 @@ class AssignmentProcessTest {
   @Test
   void withoutAFirstReplyInAnHourCuratorsRemindTheSpecialistAndLaterContactThePersonThemselves() throws Exception {
     ProcessInstanceEvent instance = accepted(first, "okoval");
-    engine.increaseTime(Duration.ofMinutes(59));
+    pass(Duration.ofMinutes(59));
     assertThat(jobs.activate(HelpRequestProcess.JOB_CHECK_FIRST_CONTACT)).as("the model's PT1H").isEmpty();
-    engine.increaseTime(Duration.ofMinutes(2));
+    pass(Duration.ofMinutes(2));
     ActivatedJob check = jobs.complete(HelpRequestProcess.JOB_CHECK_FIRST_CONTACT, Map.of(Variables.FIRST_CONTACT_MADE, false));
     assertThat(check.getVariablesAsMap()).containsEntry(Variables.REQUEST_ID, requestId);
 
@@ -246,11 +248,15 @@ class AssignmentProcessTest {
     assertThat(review.getCustomHeaders())
         .containsEntry(CANDIDATE_GROUPS, "[\"curators\"]")
         .containsKey("io.camunda.zeebe:formKey");
-    assertThat(jobs.complete(HelpRequestProcess.JOB_REMIND_SPECIALIST).getElementId()).isEqualTo(Elements.TASK_REMIND_SPECIALIST);
+    assertThat(jobs.complete(HelpRequestProcess.JOB_REMIND_SPECIALIST, Map.of(Variables.FIRST_CONTACT_SINCE, engineNow().toString()))
+            .getElementId())
+        .isEqualTo(Elements.TASK_REMIND_SPECIALIST);
     assertThat(instance).isWaitingAtElements(Elements.GATEWAY_AWAIT_FIRST_REPLY)
         .isWaitingForMessages(Messages.FIRST_REPLY_SENT);
 
-    engine.increaseTime(Duration.ofMinutes(61));
+    pass(Duration.ofMinutes(59));
+    assertThat(jobs.activate(HelpRequestProcess.JOB_CHECK_FIRST_CONTACT)).as("an hour counted again from the reminder").isEmpty();
+    pass(Duration.ofMinutes(2));
     jobs.complete(HelpRequestProcess.JOB_CHECK_FIRST_CONTACT, Map.of(Variables.FIRST_CONTACT_MADE, false));
     completeUserTask(Elements.TASK_REVIEW_FIRST_CONTACT, Map.of(Variables.FIRST_CONTACT_DECISION, "contacted"));
 
@@ -264,10 +270,41 @@ class AssignmentProcessTest {
     assertThat(instance).isCompleted();
   }
 
+  /**
+   * A request re-driven after a restart in IN_PROGRESS resumes at Task_MarkInProgress; the database still knows when
+   * it was accepted (50 minutes ago), so the curators hear of a missing first contact 10 minutes later, not an hour.
+   */
+  @Test
+  void aRequestReDrivenInProgressKeepsItsFirstContactDeadline() throws Exception {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(Variables.REQUEST_ID, requestId);
+    variables.put(Variables.RISK_LEVEL, "NONE");
+    variables.put(Variables.STATED_AGE, 30);
+    ProcessInstanceEvent instance =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(HelpRequestProcess.PROCESS_ID)
+            .latestVersion()
+            .variables(variables)
+            .startBeforeElement(HelpRequestProcess.resumeElement(RequestStatus.IN_PROGRESS).orElseThrow())
+            .send()
+            .join();
+    engine.waitForIdleState(IDLE);
+    Instant acceptedBeforeTheRestart = engineNow().minus(Duration.ofMinutes(50));
+    jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS, Map.of(Variables.FIRST_CONTACT_SINCE, acceptedBeforeTheRestart.toString()));
+    assertThat(instance).isWaitingAtElements(Elements.GATEWAY_AWAIT_FIRST_REPLY);
+
+    pass(Duration.ofMinutes(9));
+    assertThat(jobs.activate(HelpRequestProcess.JOB_CHECK_FIRST_CONTACT)).as("59 minutes after the acceptance").isEmpty();
+    pass(Duration.ofMinutes(2));
+    jobs.complete(HelpRequestProcess.JOB_CHECK_FIRST_CONTACT, Map.of(Variables.FIRST_CONTACT_MADE, false));
+    assertThat(instance).isWaitingAtElements(Elements.TASK_REVIEW_FIRST_CONTACT);
+  }
+
   @Test
   void curatorsReassignACaseWithoutFirstContactToTheNextSpecialist() throws Exception {
     ProcessInstanceEvent instance = accepted(first, "okoval");
-    engine.increaseTime(Duration.ofMinutes(61));
+    pass(Duration.ofMinutes(61));
     jobs.complete(HelpRequestProcess.JOB_CHECK_FIRST_CONTACT, Map.of(Variables.FIRST_CONTACT_MADE, false));
     completeUserTask(Elements.TASK_REVIEW_FIRST_CONTACT, Map.of(Variables.FIRST_CONTACT_DECISION, "reassign"));
 
@@ -281,7 +318,7 @@ class AssignmentProcessTest {
     propose(second, 1, "LOW");
     jobs.complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved("mpetrenko"));
     respond("accept");
-    jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
+    markInProgress();
     assertThat(instance)
         .as("the new specialist gets a watch of their own")
         .isWaitingAtElements(Elements.GATEWAY_AWAIT_FIRST_REPLY)
@@ -291,7 +328,7 @@ class AssignmentProcessTest {
   @Test
   void aFirstReplyTheEngineMissedIsFoundWhenTheTimeIsUpAndNobodyIsAsked() throws Exception {
     ProcessInstanceEvent instance = accepted(first, "okoval");
-    engine.increaseTime(Duration.ofMinutes(61));
+    pass(Duration.ofMinutes(61));
     jobs.complete(HelpRequestProcess.JOB_CHECK_FIRST_CONTACT, Map.of(Variables.FIRST_CONTACT_MADE, true));
 
     assertThat(instance).isWaitingAtElements(Elements.EVENT_CASE_CLOSED).hasNotPassedElement(Elements.TASK_REVIEW_FIRST_CONTACT);
@@ -301,7 +338,7 @@ class AssignmentProcessTest {
   @Test
   void aFirstReplyWhileCuratorsLookAtTheCaseEndsTheirTask() throws Exception {
     ProcessInstanceEvent instance = accepted(first, "okoval");
-    engine.increaseTime(Duration.ofMinutes(61));
+    pass(Duration.ofMinutes(61));
     jobs.complete(HelpRequestProcess.JOB_CHECK_FIRST_CONTACT, Map.of(Variables.FIRST_CONTACT_MADE, false));
     assertThat(instance).isWaitingAtElements(Elements.TASK_REVIEW_FIRST_CONTACT);
 
@@ -415,7 +452,7 @@ class AssignmentProcessTest {
     assertThat(jobs.activate(HelpRequestProcess.JOB_PROPOSE_SPECIALIST)).as("no new proposal").isEmpty();
 
     assertThat(respond("accept").getCustomHeaders()).containsEntry(ASSIGNEE, "ipetrenko");
-    jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
+    markInProgress();
     assertThat(instance)
         .as("the new specialist gets a watch of their own")
         .isWaitingAtElements(Elements.GATEWAY_AWAIT_FIRST_REPLY)
@@ -429,7 +466,7 @@ class AssignmentProcessTest {
   @Test
   void aReassignmentEndsTheCuratorsFirstContactReview() throws Exception {
     ProcessInstanceEvent instance = accepted(first, "okoval");
-    engine.increaseTime(Duration.ofMinutes(61));
+    pass(Duration.ofMinutes(61));
     jobs.complete(HelpRequestProcess.JOB_CHECK_FIRST_CONTACT, Map.of(Variables.FIRST_CONTACT_MADE, false));
     assertThat(instance).isWaitingAtElements(Elements.TASK_REVIEW_FIRST_CONTACT);
 
@@ -495,17 +532,40 @@ class AssignmentProcessTest {
     assertThat(instance).isCompleted();
 
     reassign(second);
-    engine.increaseTime(Messages.REASSIGNMENT_REQUESTED_TIME_TO_LIVE.plusSeconds(1));
+    pass(Messages.REASSIGNMENT_REQUESTED_TIME_TO_LIVE.plusSeconds(1));
     assertThat(jobs.activate(HelpRequestProcess.JOB_REASSIGN_SPECIALIST)).isEmpty();
   }
 
   /** Proposed, reserved and accepted: the request is IN_PROGRESS and the first-contact watch runs. */
+  private void pass(Duration time) {
+    engine.increaseTime(time);
+    moved = moved.plus(time);
+  }
+
+  /**
+   * Task_MarkInProgress, answered as SetRequestStatusWorker does: the variable its header names, set to when the
+   * database says the request became IN_PROGRESS.
+   */
+  private ActivatedJob markInProgress() throws Exception {
+    ActivatedJob job =
+        jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS, Map.of(Variables.FIRST_CONTACT_SINCE, engineNow().toString()));
+    assertThat(job.getCustomHeaders())
+        .containsEntry(HelpRequestProcess.HEADER_STATUS, "IN_PROGRESS")
+        .containsEntry(HelpRequestProcess.HEADER_STATUS_SINCE_VARIABLE, Variables.FIRST_CONTACT_SINCE);
+    return job;
+  }
+
+  /** The engine's time, which the platform's database would record. */
+  private Instant engineNow() {
+    return Instant.now().plus(moved);
+  }
+
   private ProcessInstanceEvent accepted(String specialistId, String username) throws Exception {
     ProcessInstanceEvent instance = startAtProposal();
     propose(specialistId, 0, "LOW");
     jobs.complete(HelpRequestProcess.JOB_RESERVE_SPECIALIST, reserved(username));
     respond("accept");
-    jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS);
+    markInProgress();
     assertThat(instance).isWaitingAtElements(Elements.GATEWAY_AWAIT_FIRST_REPLY)
         .isWaitingForMessages(Messages.FIRST_REPLY_SENT);
     return instance;
