@@ -21,6 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -31,6 +32,7 @@ import org.springframework.test.context.ActiveProfiles;
 class ReportsBrowserTest {
 
   @LocalServerPort int port;
+  @Autowired ReportFacts facts;
 
   HeadlessChromium chromium;
   WebDriver browser;
@@ -52,6 +54,7 @@ class ReportsBrowserTest {
   void aSupervisorOpensTheReportsFromTheNavigationAndSeesTheFigures() throws Exception {
     takeInRequest("telegram");
     takeInRequest("web");
+    facts.refresh(); // what the background refresh does every minute
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 
     browser.get(url("/console"));
