@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -362,6 +363,33 @@ abstract class ReportFiguresContract {
       values.add(node.asText());
     }
     node.forEach(child -> collectValues(child, values));
+  }
+
+  @Test
+  void requestsOfTheSameSecondGetTheirOwnRowKeysAndKeepThemWhenRebuilt() {
+    Instant second = Instant.parse("2026-03-12T10:00:00Z");
+    for (int i = 0; i < 3; i++) {
+      data.request("CHAT", 30, "uk", second.plusMillis(100 * i)).status(QUALIFYING, second.plusSeconds(1));
+    }
+    data.flush();
+    facts.refresh();
+    String keysOfTheSecond =
+        "select request_id, row_key from report_request where received_at >= ? and received_at < ? order by row_key";
+    Map<Object, Object> before = new LinkedHashMap<>();
+    jdbc.query(keysOfTheSecond, row -> {
+      before.put(row.getObject("request_id"), row.getLong("row_key"));
+    }, ReportData.utc(second), ReportData.utc(second.plusSeconds(1)));
+    long first = second.getEpochSecond() << 20;
+
+    jdbc.update("update report_refresh set as_of = null");
+    facts.refresh();
+
+    Map<Object, Object> after = new LinkedHashMap<>();
+    jdbc.query(keysOfTheSecond, row -> {
+      after.put(row.getObject("request_id"), row.getLong("row_key"));
+    }, ReportData.utc(second), ReportData.utc(second.plusSeconds(1)));
+    assertThat(before.values()).containsExactlyInAnyOrder(first, first + 1, first + 2);
+    assertThat(after).isEqualTo(before);
   }
 
   @Test
