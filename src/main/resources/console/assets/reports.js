@@ -20,7 +20,13 @@
     var chart = echarts.init(element, null, { renderer: 'svg' });
     option.animation = false;
     option.tooltip = option.tooltip || { trigger: 'axis' };
-    option.grid = option.grid || { left: 8, right: 8, top: 56, bottom: 8, containLabel: true };
+    option.grid = option.grid || { left: 4, right: 8, top: option.legend ? 26 : 8, bottom: 4, containLabel: true };
+    if (option.legend) {
+      // One line of legend (scrolling when it is longer), so the chart keeps its short height.
+      option.legend.type = 'scroll';
+      option.legend.itemHeight = 9;
+      option.legend.textStyle = { fontSize: 11 };
+    }
     chart.setOption(option);
     element.setAttribute('data-chart-ready', 'true');
     charts.push(chart);

@@ -55,10 +55,16 @@ class ReportConsoleController {
       model.addAttribute("groupBy", groupBy);
       return "console/reports";
     }
-    Summary summary = reports.summary(period);
     model.addAttribute("from", period.from());
     model.addAttribute("to", period.to());
     model.addAttribute("groupBy", period.groupBy().code());
+    Summary summary;
+    try {
+      summary = reports.summary(period);
+    } catch (ReportsNotReady preparing) {
+      model.addAttribute("notReady", preparing.getBody().getDetail());
+      return "console/reports";
+    }
     model.addAttribute("summary", summary);
     model.addAttribute("countTables", CountTable.of(summary.requests()));
     // Inside a <script type="application/json"> element: "<" is escaped so no value can close the element.

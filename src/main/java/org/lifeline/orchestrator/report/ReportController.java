@@ -31,7 +31,8 @@ class ReportController {
       description =
           "from and to are days (YYYY-MM-DD, UTC, both included; default: the last 30 days up to today), at most"
               + " 732 days; groupBy is day, week or month (default by the period's length). Statuses, stages, risk"
-              + " levels, times and counts only: never content.")
+              + " levels, times and counts only: never content. The figures are those of the last background refresh"
+              + " (asOf, at most a minute old); while the facts are built for the first time: 503 with Retry-After.")
   Summary summary(
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,

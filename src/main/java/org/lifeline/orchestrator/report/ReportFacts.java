@@ -1,5 +1,6 @@
 package org.lifeline.orchestrator.report;
 
+import jakarta.annotation.PreDestroy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -19,6 +20,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.lifeline.orchestrator.assignment.AgeGroup;
 import org.lifeline.orchestrator.assignment.Topics;
@@ -29,12 +37,15 @@ import org.lifeline.orchestrator.request.RequestStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps {@code report_request}, one row of facts per request, up to date with the request's own tables: its status,
@@ -43,7 +54,9 @@ import org.springframework.transaction.annotation.Transactional;
  * case outcome, feedback and escalations. A refresh
  * rebuilds the rows of the requests changed since the last one, found through the timestamps each of those tables
  * keeps; it looks back {@code lifeline.reports.refresh-overlap} further, for transactions that committed after the
- * last refresh read. Summaries and exports refresh first; a background refresh keeps the work per call small.
+ * last refresh read. Refreshes run in the background only, one at a time (every {@code lifeline.reports.refresh-interval});
+ * summaries and exports read the facts as of the last refresh and never wait for one, except for the very first build,
+ * which they wait for at most {@code lifeline.reports.first-build-wait} (a small database's build takes less).
  */
 @Service
 public class ReportFacts {
@@ -57,7 +70,7 @@ public class ReportFacts {
 
   private static final Logger log = LoggerFactory.getLogger(ReportFacts.class);
   private static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{2,3}(-[A-Za-z]{2})?");
-  /** Row keys per second of intake (2^20): see {@code report_request.row_key}. */
+  /** Row keys per second of intake (2^20): see {@code report_request.row_key} (V16, V31). */
   private static final long KEYS_PER_SECOND = 1 << 20;
 
   private static final Pattern CASE_OUTCOME = Pattern.compile(CaseOutcomes.PATTERN);
@@ -65,19 +78,30 @@ public class ReportFacts {
   private static final String STATUS_CHANGED = "STATUS_CHANGED";
 
   private final NamedParameterJdbcTemplate jdbc;
+  private final TransactionTemplate transaction;
   private final FieldEncryptor encryptor;
   private final Clock clock;
   private final Duration overlap;
+  private final Duration firstBuildWait;
+  /** Runs the refreshes, one at a time, off the callers' threads. */
+  private final ExecutorService refresher =
+      Executors.newSingleThreadExecutor(Thread.ofPlatform().name("report-facts").daemon().factory());
+
+  private CompletableFuture<Instant> running = CompletableFuture.completedFuture(null);
 
   ReportFacts(
       NamedParameterJdbcTemplate jdbc,
+      PlatformTransactionManager transactions,
       FieldEncryptor encryptor,
       Clock clock,
-      @Value("${lifeline.reports.refresh-overlap:2m}") Duration overlap) {
+      @Value("${lifeline.reports.refresh-overlap:2m}") Duration overlap,
+      @Value("${lifeline.reports.first-build-wait:3s}") Duration firstBuildWait) {
     this.jdbc = jdbc;
+    this.transaction = new TransactionTemplate(transactions);
     this.encryptor = encryptor;
     this.clock = clock;
     this.overlap = overlap;
+    this.firstBuildWait = firstBuildWait;
   }
 
   /** The column of a status's first time, e.g. {@code assigned_at}; {@code received_at} for RECEIVED. */
@@ -86,21 +110,66 @@ public class ReportFacts {
   }
 
   @Scheduled(initialDelayString = "${lifeline.reports.refresh-interval:1m}", fixedDelayString = "${lifeline.reports.refresh-interval:1m}")
-  void refreshInBackground() {
+  void refreshOnSchedule() {
     try {
-      refresh();
-    } catch (RuntimeException e) {
-      log.warn("Report facts could not be refreshed; the next summary or export tries again", e);
+      refreshInBackground().join();
+    } catch (CompletionException e) {
+      log.warn("Report facts could not be refreshed; the next scheduled refresh tries again", e.getCause());
+    }
+  }
+
+  /** Starts a refresh in the background unless one is running; either way, the refresh to wait for. */
+  synchronized CompletableFuture<Instant> refreshInBackground() {
+    if (running.isDone()) {
+      running = CompletableFuture.supplyAsync(this::refresh, refresher);
+    }
+    return running;
+  }
+
+  @PreDestroy
+  void stopRefreshing() {
+    refresher.shutdownNow();
+  }
+
+  /**
+   * When the facts a summary or an export reads were last refreshed. Before the first build it starts one in the
+   * background and waits for it at most {@code lifeline.reports.first-build-wait}.
+   *
+   * @throws ReportsNotReady while the first build still runs
+   */
+  Instant asOfLastRefresh() {
+    Instant asOf = lastRefresh();
+    if (asOf != null) {
+      return asOf;
+    }
+    try {
+      return refreshInBackground().get(firstBuildWait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException stillBuilding) {
+      throw new ReportsNotReady();
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new ReportsNotReady();
+    } catch (ExecutionException failed) {
+      if (failed.getCause() instanceof PessimisticLockingFailureException
+          || failed.getCause() instanceof QueryTimeoutException) {
+        // Another replica holds the facts' lock (H2 reports its lock timeout as a query timeout): it is building them.
+        throw new ReportsNotReady();
+      }
+      throw failed.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(failed.getCause());
     }
   }
 
   /**
-   * Brings the facts up to date.
+   * Brings the facts up to date, in a transaction of its own, on the caller's thread (the background refresher's, or a
+   * test's).
    *
    * @return when this refresh started: the facts hold every change committed before then
    */
-  @Transactional
   public Instant refresh() {
+    return transaction.execute(status -> refreshInTransaction());
+  }
+
+  private Instant refreshInTransaction() {
     MapSqlParameterSource none = new MapSqlParameterSource();
     OffsetDateTime asOf =
         jdbc.queryForObject(
@@ -129,7 +198,6 @@ public class ReportFacts {
   }
 
   /** When the last refresh started: the facts hold every change committed before then; null before the first one. */
-  @Transactional(readOnly = true)
   public Instant lastRefresh() {
     OffsetDateTime asOf =
         jdbc.queryForObject(
@@ -234,8 +302,17 @@ public class ReportFacts {
         row -> {
           facts.get(row.getObject("request_id", UUID.class)).escalations = row.getInt("escalations");
         });
+    Map<UUID, Long> keys = new HashMap<>();
+    jdbc.query(
+        "select request_id, row_key from report_request where request_id in (:ids)",
+        params,
+        row -> {
+          keys.put(row.getObject("request_id", UUID.class), row.getLong("row_key"));
+        });
     jdbc.update("delete from report_request where request_id in (:ids)", params);
-    jdbc.batchUpdate(INSERT, facts.values().stream().map(Fact::parameters).toArray(SqlParameterSource[]::new));
+    jdbc.batchUpdate(
+        INSERT,
+        facts.values().stream().map(fact -> fact.parameters(keys.get(fact.requestId))).toArray(SqlParameterSource[]::new));
   }
 
   private static final List<RequestStatus> LATER_STATUSES =
@@ -249,7 +326,9 @@ public class ReportFacts {
       values (:requestId, :receivedAt, :receivedDay, :receivedWeek, :receivedMonth, :channel, :language, :topic,
         :ageGroup, :status, :riskLevel, :furthestStage, :reached, %s, :firstReplyAt, :caseOutcome, :caseClosedAt,
         :feedbackAskedAt, :feedbackAnsweredAt, :rating, :escalations, %s,
-        cast(:firstKeyOfSecond as bigint) + mod(nextval('report_request_key'), %d))
+        coalesce(cast(:rowKey as bigint),
+          (select coalesce(max(row_key) + 1, cast(:firstKeyOfSecond as bigint)) from report_request
+           where row_key >= cast(:firstKeyOfSecond as bigint) and row_key < cast(:firstKeyOfSecond as bigint) + %d)))
       """
           .formatted(
               String.join(", ", LATER_STATUSES.stream().map(ReportFacts::firstAt).toList()),
@@ -357,10 +436,15 @@ public class ReportFacts {
       return furthest.stage();
     }
 
-    SqlParameterSource parameters() {
+    /**
+     * @param rowKey the key of the request's row before this rebuild, kept (its time of intake never changes); null
+     *     for a request without one: the next free key of its second of intake
+     */
+    SqlParameterSource parameters(Long rowKey) {
       LocalDate day = receivedAt.atOffset(ZoneOffset.UTC).toLocalDate();
       MapSqlParameterSource parameters =
           new MapSqlParameterSource("requestId", requestId)
+              .addValue("rowKey", rowKey)
               .addValue("receivedAt", utc(receivedAt))
               .addValue("firstKeyOfSecond", receivedAt.getEpochSecond() * KEYS_PER_SECOND)
               .addValue("receivedDay", day)

@@ -10,9 +10,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.lifeline.orchestrator.audit.AccessAudit;
 import org.lifeline.orchestrator.audit.AccessKind;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,11 +17,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** What the report endpoints and the console page share: fresh facts first, then the summary or the export. */
+/**
+ * What the report endpoints and the console page share: the summary or the export of the facts as the last background
+ * refresh left them ({@link ReportFacts}); a call never refreshes them itself.
+ */
 @Service
 class Reports {
 
-  private static final Logger log = LoggerFactory.getLogger(Reports.class);
+  /** The export's answer header saying up to when its facts hold every change, as the summary's {@code asOf}. */
+  static final String AS_OF_HEADER = "X-Report-As-Of";
 
   static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
@@ -47,23 +48,11 @@ class Reports {
     return LocalDate.now(clock.withZone(ZoneOffset.UTC));
   }
 
-  Summary summary(ReportPeriod period) {
-    return summaries.summarise(period, refreshed());
-  }
-
   /**
-   * Refreshes the facts. While another refresh holds them longer than the database waits for a lock (the first build
-   * of a large database), the facts as the last refresh left them are used.
-   *
-   * @return up to when the facts hold every change
+   * @throws ReportsNotReady while the facts are built for the first time
    */
-  private Instant refreshed() {
-    try {
-      return facts.refresh();
-    } catch (PessimisticLockingFailureException busy) {
-      log.info("Report facts are being refreshed by another caller; using them as of the last refresh");
-      return facts.lastRefresh();
-    }
+  Summary summary(ReportPeriod period) {
+    return summaries.summarise(period, facts.asOfLastRefresh());
   }
 
   /**
@@ -73,7 +62,7 @@ class Reports {
    * @param route the route as the audit names it, e.g. {@code GET /api/v1/reports/requests.csv}
    */
   ResponseEntity<StreamingResponseBody> export(ReportPeriod period, String actor, String route) {
-    refreshed();
+    Instant asOf = facts.asOfLastRefresh();
     audit.record(actor, AccessKind.ACTION, route, null, "from=" + period.from() + ",to=" + period.to(), 200);
     StreamingResponseBody rows =
         out -> {
@@ -83,6 +72,7 @@ class Reports {
         };
     return ResponseEntity.ok()
         .contentType(CSV)
+        .header(AS_OF_HEADER, asOf.toString())
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment()

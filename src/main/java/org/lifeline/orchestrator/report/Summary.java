@@ -9,7 +9,7 @@ import java.util.Map;
  * What the line did with the requests received in a period, followed up to {@code asOf}: statuses, stages, risk
  * levels, times and counts only. Every figure is explained in docs/reports.md.
  *
- * @param asOf the facts hold every change committed before this time (null before the first refresh ended)
+ * @param asOf the facts hold every change committed before this time: when the last background refresh started
  */
 public record Summary(
     Period period,

@@ -27,6 +27,9 @@ import org.lifeline.orchestrator.audit.AccessAuditEntry;
 import org.lifeline.orchestrator.audit.AccessKind;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -42,6 +45,9 @@ class ReportApiTest {
   @Autowired ObjectMapper json;
   @Autowired AccessAudit audit;
   @Autowired Clock clock;
+  @Autowired ReportFacts facts;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired PlatformTransactionManager transactions;
 
   @Test
   void supervisorsAndAdminsReadReportsNobodyElseDoes() throws Exception {
@@ -83,6 +89,7 @@ class ReportApiTest {
   void aRequestTakenInCountsAndNothingItCarriesIsShown() throws Exception {
     String marker = "REPORT-MARKER-" + UUID.randomUUID();
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    facts.refresh();
     JsonNode before = summary(today);
     JsonNode created =
         new ApiClient(mvc, json)
@@ -90,6 +97,10 @@ class ReportApiTest {
                 json.writeValueAsString(
                     Map.of("channel", "email", "channelUserId", marker, "displayName", marker, "message", marker + " I need help", "age", 97)));
 
+    assertThat(summary(today).at("/requests/total").asLong())
+        .as("a summary reads the facts as of the last background refresh, it never refreshes them itself")
+        .isEqualTo(before.at("/requests/total").asLong());
+    facts.refresh();
     JsonNode after = summary(today);
     String csv = export(today, SUPERVISOR);
 
@@ -103,6 +114,39 @@ class ReportApiTest {
           .doesNotContain(created.get("id").asText())
           .doesNotContain(created.get("contactId").asText());
     }
+  }
+
+  @Test
+  void whileTheFactsAreBuiltForTheFirstTimeASummaryIsAServiceUnavailableProblem() throws Exception {
+    facts.refresh();
+    // The first build runs in the background; a database with no facts yet whose build cannot take the facts' lock
+    // (held here, as another replica's build would) cannot answer within the first build's wait.
+    TransactionTemplate transaction = new TransactionTemplate(transactions);
+    transaction.executeWithoutResult(
+        status -> {
+          jdbc.update("update report_refresh set as_of = null where id = 'requests'");
+          try {
+            mvc.perform(get("/api/v1/reports/summary").with(SUPERVISOR))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(header().string("Retry-After", String.valueOf(ReportsNotReady.RETRY_AFTER_SECONDS)))
+                .andExpect(jsonPath("$.detail").value(containsString("being prepared for the first time")));
+            assertThat(
+                    mvc.perform(get("/console/reports").with(user("supervisor").roles("SUPERVISOR")))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("id=\"report-not-ready\"", "being prepared for the first time")
+                .doesNotContain("report-data");
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+          status.setRollbackOnly();
+        });
+    mvc.perform(get("/api/v1/reports/summary").with(SUPERVISOR))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.asOf").isNotEmpty());
   }
 
   @Test

@@ -16,11 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.lifeline.orchestrator.ApiClient;
 import org.lifeline.orchestrator.HeadlessChromium;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -31,6 +33,7 @@ import org.springframework.test.context.ActiveProfiles;
 class ReportsBrowserTest {
 
   @LocalServerPort int port;
+  @Autowired ReportFacts facts;
 
   HeadlessChromium chromium;
   WebDriver browser;
@@ -52,6 +55,7 @@ class ReportsBrowserTest {
   void aSupervisorOpensTheReportsFromTheNavigationAndSeesTheFigures() throws Exception {
     takeInRequest("telegram");
     takeInRequest("web");
+    facts.refresh(); // what the background refresh does every minute
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 
     browser.get(url("/console"));
@@ -74,6 +78,7 @@ class ReportsBrowserTest {
     assertThat(browser.findElement(By.id("table-channel")).getText()).contains("telegram", "web");
     assertThat(browser.findElements(By.cssSelector("#table-groups tbody tr"))).hasSize(30);
     assertThat(browser.findElement(By.id("report-csv")).getAttribute("href")).contains("/console/reports/requests.csv?from=");
+    assertFitsOnOneScreen("30 days by day");
 
     new Select(browser.findElement(By.id("report-group-by"))).selectByValue("month");
     browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
@@ -81,6 +86,32 @@ class ReportsBrowserTest {
     wait.until(ExpectedConditions.urlContains("groupBy=month"));
     wait.until(ExpectedConditions.attributeToBe(By.id("chart-groups"), "data-chart-ready", "true"));
     assertThat(browser.findElements(By.cssSelector("#table-groups tbody tr")).size()).isBetween(1, 2);
+    assertFitsOnOneScreen("by month");
+
+    browser.findElement(By.cssSelector("#how-computed summary")).click();
+    assertThat(browser.findElement(By.id("how-computed")).getText()).contains("Help completed", "90th percentile");
+  }
+
+  /**
+   * "Readable on one screen": in the 1280 x 1000 window HeadlessChromium opens, the whole page (bar, filters, key
+   * figures, every chart and table, the collapsed explanation) fits the height the window leaves the page (its
+   * innerHeight: 857 px in headless Chromium, as a desktop browser's bars leave of a 1000 px window), up to a few pixels
+   * of rounding. The groups' table scrolls inside its panel instead of lengthening the page.
+   */
+  private void assertFitsOnOneScreen(String view) {
+    JavascriptExecutor script = (JavascriptExecutor) browser;
+    long width = ((Number) script.executeScript("return window.innerWidth")).longValue();
+    long height = ((Number) script.executeScript("return window.innerHeight")).longValue();
+    long page = ((Number) script.executeScript("return document.documentElement.scrollHeight")).longValue();
+    assertThat(width).as("the window's width").isEqualTo(1280);
+    String parts =
+        (String)
+            script.executeScript(
+                "return Array.from(document.querySelectorAll('header.bar, .report-head, .intro, .key-figures, .panel, .stack, #how-computed'))"
+                    + ".map(function (e) { return (e.id || e.className) + ' ' + Math.round(e.getBoundingClientRect().height); }).join(', ')");
+    assertThat(page)
+        .as("the page's height (%s) in a window of %d x %d; its parts: %s", view, width, height, parts)
+        .isLessThanOrEqualTo(height + 4);
   }
 
   private void takeInRequest(String channel) throws Exception {
