@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.lifeline.orchestrator.curator.CuratorTasks;
-import org.lifeline.orchestrator.platform.security.Roles;
-import org.lifeline.orchestrator.request.HelpRequestProcess;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -80,13 +78,7 @@ public final class HeldCases {
 
   /** The specialist accepts the case offered to them in the task inbox. */
   public void accept(UUID requestId, String username) {
-    new TaskInbox(tasks)
-        .complete(
-            requestId,
-            HelpRequestProcess.Elements.TASK_RESPOND_TO_ASSIGNMENT,
-            username,
-            Roles.SPECIALIST,
-            Map.of(HelpRequestProcess.Variables.ASSIGNMENT_RESPONSE, "accept"));
+    new TaskInbox(tasks).acceptCase(requestId, username);
   }
 
   private void answer(UUID requestId, String questionId, String answer) throws Exception {

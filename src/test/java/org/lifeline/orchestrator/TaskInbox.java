@@ -9,6 +9,8 @@ import org.lifeline.orchestrator.curator.Caller;
 import org.lifeline.orchestrator.curator.CuratorTask;
 import org.lifeline.orchestrator.curator.CuratorTasks;
 import org.lifeline.orchestrator.curator.TaskQuery;
+import org.lifeline.orchestrator.platform.security.Roles;
+import org.lifeline.orchestrator.request.HelpRequestProcess;
 
 /** Works user tasks the way curators and supervisors do: find the request's task, claim, complete. */
 public final class TaskInbox {
@@ -30,6 +32,16 @@ public final class TaskInbox {
     tasks.claim(caller, task.id());
     tasks.complete(caller, task.id(), values);
     return task;
+  }
+
+  /** The specialist accepts the case offered to them, as on the offer page. */
+  public CuratorTask acceptCase(UUID requestId, String username) {
+    return complete(
+        requestId,
+        HelpRequestProcess.Elements.TASK_RESPOND_TO_ASSIGNMENT,
+        username,
+        Roles.SPECIALIST,
+        Map.of(HelpRequestProcess.Variables.ASSIGNMENT_RESPONSE, "accept"));
   }
 
   private CuratorTask openTask(Caller caller, UUID requestId, String elementId) {

@@ -24,7 +24,6 @@ import org.lifeline.orchestrator.HeadlessChromium;
 import org.lifeline.orchestrator.TaskInbox;
 import org.lifeline.orchestrator.curator.CuratorTasks;
 import org.lifeline.orchestrator.platform.security.Roles;
-import org.lifeline.orchestrator.request.HelpRequestProcess;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -103,19 +102,7 @@ class ChatBrowserTest {
       answer(wait, "When is it best", "Evening");
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Thank you for your answers"));
 
-      String token = (String) script("return sessionStorage.getItem('lifeline-chat');");
-      assertThat(token).isNotBlank();
-      UUID requestId =
-          jdbc.queryForObject("select request_id from chat_session where token_hash = ?", UUID.class, ChatSessions.hash(token));
-      awaitStatus(requestId, "ASSIGNED");
-      new TaskInbox(tasks)
-          .complete(
-              requestId,
-              HelpRequestProcess.Elements.TASK_RESPOND_TO_ASSIGNMENT,
-              username,
-              Roles.SPECIALIST,
-              Map.of(HelpRequestProcess.Variables.ASSIGNMENT_RESPONSE, "accept"));
-      awaitStatus(requestId, "IN_PROGRESS");
+      UUID requestId = acceptedChat(username);
 
       browser.switchTo().newWindow(WindowType.TAB);
       String consoleTab = browser.getWindowHandle();
@@ -299,18 +286,7 @@ class ChatBrowserTest {
       assertThat(inViewport(By.id("leave"))).as("so does leave quickly").isTrue();
       assertThat(browser.findElement(By.cssSelector("#crisis-lines a[href^='tel:']")).getText()).isNotBlank();
 
-      String token = (String) script("return sessionStorage.getItem('lifeline-chat');");
-      UUID requestId =
-          jdbc.queryForObject("select request_id from chat_session where token_hash = ?", UUID.class, ChatSessions.hash(token));
-      awaitStatus(requestId, "ASSIGNED");
-      new TaskInbox(tasks)
-          .complete(
-              requestId,
-              HelpRequestProcess.Elements.TASK_RESPOND_TO_ASSIGNMENT,
-              username,
-              Roles.SPECIALIST,
-              Map.of(HelpRequestProcess.Variables.ASSIGNMENT_RESPONSE, "accept"));
-      awaitStatus(requestId, "IN_PROGRESS");
+      UUID requestId = acceptedChat(username);
       send(
           "POST",
           "/api/v1/requests/" + requestId + "/replies",
@@ -408,6 +384,18 @@ class ChatBrowserTest {
 
   private JsonNode conversation(UUID requestId, String username) throws Exception {
     return json.readTree(send("GET", "/api/v1/requests/" + requestId + "/conversation", null, basic(username, PASSWORD)));
+  }
+
+  /** The request of this page's chat, once assigned to the specialist and accepted by them (as the offer page does). */
+  private UUID acceptedChat(String username) {
+    String token = (String) script("return sessionStorage.getItem('lifeline-chat');");
+    assertThat(token).as("the page's chat token").isNotBlank();
+    UUID requestId =
+        jdbc.queryForObject("select request_id from chat_session where token_hash = ?", UUID.class, ChatSessions.hash(token));
+    awaitStatus(requestId, "ASSIGNED");
+    new TaskInbox(tasks).acceptCase(requestId, username);
+    awaitStatus(requestId, "IN_PROGRESS");
+    return requestId;
   }
 
   private void awaitStatus(UUID requestId, String status) {

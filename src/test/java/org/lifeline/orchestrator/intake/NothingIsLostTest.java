@@ -205,13 +205,9 @@ class NothingIsLostTest {
     }
 
     try (RunningPlatform second = RunningPlatform.start(Map.of("spring.datasource.url", url), ApiClient.DEMO_KEY)) {
-      String secondRun = second.bean(EngineRun.class).id();
       HelpRequestRepository requests = second.bean(HelpRequestRepository.class);
       UUID redriven = id;
-      Awaitility.await()
-          .atMost(PATIENCE)
-          .until(() -> requests.findById(redriven).orElseThrow(), request -> secondRun.equals(request.getEngineRun()));
-      ZeebeTestEngine engine = second.bean(ZeebeTestEngine.class);
+      ZeebeTestEngine engine = engineThatTookOver(second, redriven);
       Awaitility.await().atMost(PATIENCE).until(() -> completed(engine, HelpRequestProcess.Elements.TASK_START_QUESTIONNAIRE));
       Instant lastAnswer =
           second.bean(QuestionnaireAnswerRepository.class).findByRequestIdOrderByAnsweredAtAscIdAsc(id).get(0).getAnsweredAt();
@@ -271,13 +267,9 @@ class NothingIsLostTest {
     }
 
     try (RunningPlatform second = RunningPlatform.start(Map.of("spring.datasource.url", url), ApiClient.DEMO_KEY)) {
-      String secondRun = second.bean(EngineRun.class).id();
       HelpRequestRepository requests = second.bean(HelpRequestRepository.class);
       UUID redriven = id;
-      Awaitility.await()
-          .atMost(PATIENCE)
-          .until(() -> requests.findById(redriven).orElseThrow(), request -> secondRun.equals(request.getEngineRun()));
-      ZeebeTestEngine engine = second.bean(ZeebeTestEngine.class);
+      ZeebeTestEngine engine = engineThatTookOver(second, redriven);
       Awaitility.await().atMost(PATIENCE).until(() -> activated(engine, HelpRequestProcess.Elements.GATEWAY_AWAIT_FIRST_REPLY));
       Instant accepted = requests.findById(redriven).orElseThrow().getStatusChangedAt();
       Clock clock = second.bean(Clock.class);
@@ -350,5 +342,15 @@ class NothingIsLostTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
+  }
+
+  /** The second run's engine, once the second run has re-driven the request (taken it over from the first run). */
+  private static ZeebeTestEngine engineThatTookOver(RunningPlatform second, UUID requestId) {
+    String secondRun = second.bean(EngineRun.class).id();
+    HelpRequestRepository requests = second.bean(HelpRequestRepository.class);
+    Awaitility.await()
+        .atMost(PATIENCE)
+        .until(() -> requests.findById(requestId).orElseThrow(), request -> secondRun.equals(request.getEngineRun()));
+    return second.bean(ZeebeTestEngine.class);
   }
 }

@@ -276,20 +276,7 @@ class AssignmentProcessTest {
    */
   @Test
   void aRequestReDrivenInProgressKeepsItsFirstContactDeadline() throws Exception {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(Variables.REQUEST_ID, requestId);
-    variables.put(Variables.RISK_LEVEL, "NONE");
-    variables.put(Variables.STATED_AGE, 30);
-    ProcessInstanceEvent instance =
-        client
-            .newCreateInstanceCommand()
-            .bpmnProcessId(HelpRequestProcess.PROCESS_ID)
-            .latestVersion()
-            .variables(variables)
-            .startBeforeElement(HelpRequestProcess.resumeElement(RequestStatus.IN_PROGRESS).orElseThrow())
-            .send()
-            .join();
-    engine.waitForIdleState(IDLE);
+    ProcessInstanceEvent instance = startAsReDrivenIn(RequestStatus.IN_PROGRESS);
     Instant acceptedBeforeTheRestart = engineNow().minus(Duration.ofMinutes(50));
     jobs.complete(HelpRequestProcess.JOB_SET_REQUEST_STATUS, Map.of(Variables.FIRST_CONTACT_SINCE, acceptedBeforeTheRestart.toString()));
     assertThat(instance).isWaitingAtElements(Elements.GATEWAY_AWAIT_FIRST_REPLY);
@@ -596,6 +583,11 @@ class AssignmentProcessTest {
   }
 
   private ProcessInstanceEvent startAtProposal() throws Exception {
+    return startAsReDrivenIn(RequestStatus.ASSIGNED);
+  }
+
+  /** An instance started where a re-drive resumes a request of this status. */
+  private ProcessInstanceEvent startAsReDrivenIn(RequestStatus status) throws Exception {
     Map<String, Object> variables = new HashMap<>();
     variables.put(Variables.REQUEST_ID, requestId);
     variables.put(Variables.RISK_LEVEL, "NONE");
@@ -606,7 +598,7 @@ class AssignmentProcessTest {
             .bpmnProcessId(HelpRequestProcess.PROCESS_ID)
             .latestVersion()
             .variables(variables)
-            .startBeforeElement(HelpRequestProcess.resumeElement(RequestStatus.ASSIGNED).orElseThrow())
+            .startBeforeElement(HelpRequestProcess.resumeElement(status).orElseThrow())
             .send()
             .join();
     engine.waitForIdleState(IDLE);
