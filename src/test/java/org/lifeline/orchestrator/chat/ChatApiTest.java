@@ -204,6 +204,31 @@ class ChatApiTest {
     }
   }
 
+  /** As in Telegram: a person who stops answering is reminded an hour after their last answer, in the chat itself. */
+  @Test
+  void aPersonWhoGoesQuietIsRemindedInTheChatAndGoesOnWhereTheyLeftOff() throws Exception {
+    JsonNode opened = open("10.61.0.7", Map.of("language", "en", "age", 37));
+    String token = opened.get("token").asText();
+    awaitView(token, view -> "topic".equals(view.path("question").path("id").asText()));
+    assertThat(write(token, Map.of("text", "Loss of home, having to move")).getStatus()).isEqualTo(202);
+    awaitView(token, view -> "topicDetails".equals(view.path("question").path("id").asText()));
+    assertThat(hasTemplate(view(token), "questionnaire-reminder")).as("not before an hour has passed").isFalse();
+
+    engine.increaseTime(Duration.ofMinutes(61));
+    JsonNode reminded = awaitView(token, view -> hasTemplate(view, "questionnaire-reminder"));
+    JsonNode reminder = null;
+    for (JsonNode message : reminded.get("messages")) {
+      if ("questionnaire-reminder".equals(message.path("template").asText())) {
+        reminder = message;
+      }
+    }
+    assertThat(reminder.get("from").asText()).isEqualTo("line");
+    assertThat(reminder.get("text").asText()).startsWith("We are still here for you.");
+    assertThat(reminded.path("question").path("id").asText()).as("the question it waits for").isEqualTo("topicDetails");
+    assertThat(write(token, Map.of("text", "We had to leave our town last month")).getStatus()).isEqualTo(202);
+    awaitView(token, view -> "safetyThoughts".equals(view.path("question").path("id").asText()));
+  }
+
   @Test
   void openingChatsIsLimitedPerAddressPerMinute() throws Exception {
     List<Integer> statuses = new ArrayList<>();

@@ -114,6 +114,8 @@ class EscalationApiTest {
 
     assertThat(request.get("riskLevel").asText()).isEqualTo("HIGH");
     assertThat(entries(request, "RISK_SIGNAL")).hasSize(1);
+    // The crisis resources go out with the signal; the escalation opens when its process has started.
+    awaitStep(id, "opened");
     assertThat(escalations.list(true)).anySatisfy(open -> assertThat(open.requestId()).isEqualTo(id));
   }
 
