@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import org.lifeline.orchestrator.assignment.AssignmentService;
 import org.lifeline.orchestrator.contact.Channel;
 import org.lifeline.orchestrator.escalation.CrisisResources;
@@ -114,23 +115,18 @@ public class ChatDialogue {
    * asked where they were, which also ends a pause); it counts as shown.
    */
   public Optional<QuestionView> questionToAsk(UUID requestId, String language, boolean again) {
-    Optional<QuestionView> due = questionnaire.currentQuestion(requestId, language);
-    if (due.isEmpty()) {
-      return due;
-    }
-    boolean show =
-        states.change(
-            requestId,
-            state -> {
-              if (again) {
-                state.resume();
-              } else if (state.isPaused() || state.wasAsked(due.get().id())) {
-                return false;
-              }
-              state.asked(due.get().id());
-              return true;
-            });
-    return show ? due : Optional.empty();
+    return dueQuestion(
+        requestId,
+        language,
+        (state, questionId) -> {
+          if (again) {
+            state.resume();
+          } else if (state.isPaused() || state.wasAsked(questionId)) {
+            return false;
+          }
+          state.asked(questionId);
+          return true;
+        });
   }
 
   /**
@@ -138,23 +134,29 @@ public class ChatDialogue {
    * shown; none while the questionnaire is paused after a risk signal, or when no question is due.
    */
   public Optional<QuestionView> questionOnScreen(UUID requestId, String language) {
+    return dueQuestion(
+        requestId,
+        language,
+        (state, questionId) -> {
+          if (state.isPaused()) {
+            return false;
+          }
+          if (!state.wasAsked(questionId)) {
+            state.asked(questionId);
+          }
+          return true;
+        });
+  }
+
+  /** The question due now, if the rule (which may record it as shown) says it is to be shown. */
+  private Optional<QuestionView> dueQuestion(
+      UUID requestId, String language, BiPredicate<DialogueState, String> shownNow) {
     Optional<QuestionView> due = questionnaire.currentQuestion(requestId, language);
     if (due.isEmpty()) {
       return due;
     }
-    boolean show =
-        states.change(
-            requestId,
-            state -> {
-              if (state.isPaused()) {
-                return false;
-              }
-              if (!state.wasAsked(due.get().id())) {
-                state.asked(due.get().id());
-              }
-              return true;
-            });
-    return show ? due : Optional.empty();
+    String questionId = due.get().id();
+    return states.change(requestId, state -> shownNow.test(state, questionId)) ? due : Optional.empty();
   }
 
   /** Takes back the person's latest answer ("back"): its question, shown again; empty when there is none. */

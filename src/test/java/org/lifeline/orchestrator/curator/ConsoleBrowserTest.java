@@ -374,13 +374,16 @@ class ConsoleBrowserTest {
     return jdbc.queryForObject("select username from specialist where id = ?", String.class, UUID.fromString(specialistId));
   }
 
+  /** The id of the request's open task for that candidate group (of that element, when given), once the inbox has it. */
   private String taskOf(UUID requestId, String group, String elementId) {
     return Awaitility.await()
         .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(50))
         .until(
             () ->
                 backend.openTasks(new TaskQuery(group, null)).stream()
-                    .filter(task -> requestId.equals(task.requestId()) && elementId.equals(task.elementId()))
+                    .filter(task -> requestId.equals(task.requestId()))
+                    .filter(task -> elementId == null || elementId.equals(task.elementId()))
                     .map(CuratorTask::id)
                     .findFirst()
                     .orElse(null),
@@ -432,16 +435,7 @@ class ConsoleBrowserTest {
   }
 
   private String taskOf(UUID requestId) {
-    return Awaitility.await()
-        .atMost(Duration.ofSeconds(15))
-        .until(
-            () ->
-                backend.openTasks(new TaskQuery("specialists", null)).stream()
-                    .filter(task -> requestId.equals(task.requestId()))
-                    .map(CuratorTask::id)
-                    .findFirst()
-                    .orElse(null),
-            id -> id != null);
+    return taskOf(requestId, "specialists", null);
   }
 
   /** Calls the API as an integrator (no basic credentials given) or with HTTP Basic; answers the body of a 2xx. */
@@ -472,17 +466,7 @@ class ConsoleBrowserTest {
         .variables(Map.of("requestId", requestId.toString()))
         .send()
         .join();
-    return Awaitility.await()
-        .atMost(Duration.ofSeconds(15))
-        .pollInterval(Duration.ofMillis(50))
-        .until(
-            () ->
-                backend.openTasks(new TaskQuery("curators", null)).stream()
-                    .filter(task -> requestId.equals(task.requestId()))
-                    .map(CuratorTask::id)
-                    .findFirst()
-                    .orElse(null),
-            id -> id != null);
+    return taskOf(requestId, "curators", null);
   }
 
   private UUID storeRequest() throws Exception {
