@@ -99,7 +99,7 @@ class TelegramBotTest {
     HelpRequest request = openRequestOf(chat).orElseThrow();
     assertThat(request.getChannel()).isEqualTo(Channel.TELEGRAM);
     assertThat(request.getLanguage()).isEqualTo("ru");
-    Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> !botApi.messagesTo(chat).isEmpty());
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !botApi.messagesTo(chat).isEmpty());
     assertThat(botApi.messagesTo(chat).get(0).body().path("text").asText()).startsWith("Здравствуйте");
   }
 
@@ -155,7 +155,7 @@ class TelegramBotTest {
 
     OutboundMessage greeting =
         Awaitility.await()
-            .atMost(Duration.ofSeconds(15))
+            .atMost(Duration.ofSeconds(30))
             .until(() -> greetingOf(requestId), message -> message != null && message.getStatus() == OutboundMessage.Status.SENT);
 
     assertThat(botApi.messagesTo(chat))
@@ -173,7 +173,7 @@ class TelegramBotTest {
 
     OutboundMessage greeting =
         Awaitility.await()
-            .atMost(Duration.ofSeconds(15))
+            .atMost(Duration.ofSeconds(30))
             .until(() -> greetingOf(request.getId()), message -> message != null && message.getStatus() == OutboundMessage.Status.UNREACHABLE);
 
     assertThat(greeting.getAttempts()).isEqualTo(1);
@@ -209,7 +209,7 @@ class TelegramBotTest {
 
     HelpRequest request = openRequestOf(chat).orElseThrow();
     Awaitility.await()
-        .atMost(Duration.ofSeconds(15))
+        .atMost(Duration.ofSeconds(30))
         .until(() -> requests.findById(request.getId()).orElseThrow().getStatus() == RequestStatus.AWAITING_ASSIGNMENT);
     assertThat(events.findByRequestIdOrderByAtAscIdAsc(request.getId()))
         .filteredOn(event -> event.getType() == RequestEventType.MESSAGE_IN)
@@ -226,7 +226,7 @@ class TelegramBotTest {
 
     awaitLastMessageStartsWith(chat, "Thank you for reaching out. Our service works with adults");
     // The redirect goes out first, then the request ends as REDIRECTED_MINOR.
-    Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> openRequestOf(chat).isEmpty());
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> openRequestOf(chat).isEmpty());
   }
 
   /**
@@ -414,7 +414,7 @@ class TelegramBotTest {
     webhook(update(chat, "19", "en")).andExpect(status().isOk());
     awaitStatus(requestId, RequestStatus.CURATOR_REVIEW);
     Awaitility.await()
-        .atMost(Duration.ofSeconds(15))
+        .atMost(Duration.ofSeconds(30))
         .untilAsserted(() -> assertThat(keysSince(chat, before)).containsExactly("outbound.curator-review"));
 
     assertThat(say(chat, "Are you there?")).isEmpty();
@@ -444,7 +444,7 @@ class TelegramBotTest {
     // The notice goes through the outbox: it may be out before the update's answer is looked at.
     assertThat(say(chat, "Any news?")).isSubsetOf(List.of("outbound.waiting-for-specialist"));
     Awaitility.await()
-        .atMost(Duration.ofSeconds(15))
+        .atMost(Duration.ofSeconds(30))
         .untilAsserted(() -> assertThat(keysSince(chat, before)).containsExactly("outbound.waiting-for-specialist"));
     assertThat(say(chat, "Hello?")).isEmpty();
     assertThat(outboxTemplates(requestId)).containsOnlyOnce("waiting-for-specialist");
@@ -528,7 +528,7 @@ class TelegramBotTest {
 
   private void awaitDelivery(UUID requestId, RequestPostProcessor who, long messageId, String delivery) {
     Awaitility.await()
-        .atMost(Duration.ofSeconds(15))
+        .atMost(Duration.ofSeconds(30))
         .until(() -> {
           for (JsonNode message : conversation(requestId, who).get("messages")) {
             if (message.get("id").asLong() == messageId) {
@@ -571,7 +571,7 @@ class TelegramBotTest {
 
   private void awaitLastMessageStartsWith(long chat, String start) {
     Awaitility.await()
-        .atMost(Duration.ofSeconds(15))
+        .atMost(Duration.ofSeconds(30))
         .until(() -> !botApi.messagesTo(chat).isEmpty() && lastMessage(chat).path("text").asText().startsWith(start));
   }
 
