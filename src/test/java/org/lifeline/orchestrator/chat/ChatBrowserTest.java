@@ -94,25 +94,13 @@ class ChatBrowserTest {
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("question-prompt"), "how old you are"));
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "thank you for reaching out"));
       say(wait, "40");
-      answer(wait, "What would you like help with?", "Shock after something terrible happened");
-      answer(wait, "tell us a little more", "Skip");
-      answer(wait, "better off dead", "No");
-      answer(wait, "Right now, is there a risk", "No");
-      answer(wait, "Which language", "English");
-      answer(wait, "When is it best", "Evening");
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Thank you for your answers"));
+      answerTheQuestionsAfterTheAge(wait);
 
       UUID requestId = acceptedChat(username);
 
       browser.switchTo().newWindow(WindowType.TAB);
       String consoleTab = browser.getWindowHandle();
-      browser.get(url("/console/cases/" + requestId));
-      wait.until(ExpectedConditions.urlContains("/console/login"));
-      browser.findElement(By.id("username")).sendKeys(username);
-      browser.findElement(By.id("password")).sendKeys(PASSWORD);
-      browser.findElement(By.cssSelector("form button[type=submit]")).click();
-      // "/console/" is already in the login page's address: wait for the page after it.
-      wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/console/login")));
+      chromium.signIn(url("/console/cases/" + requestId), username, PASSWORD);
       wait.until(ExpectedConditions.elementToBeClickable(By.id("nav-cases"))).click();
       By row = By.cssSelector("tr[data-request-id='" + requestId + "']");
       wait.until(ExpectedConditions.visibilityOfElementLocated(row));
@@ -270,13 +258,7 @@ class ChatBrowserTest {
       browser.get(url("/chat?lang=en"));
       browser.findElement(By.id("age")).sendKeys("40");
       browser.findElement(By.id("start-chat")).click();
-      answer(wait, "What would you like help with?", "Shock after something terrible happened");
-      answer(wait, "tell us a little more", "Skip");
-      answer(wait, "better off dead", "No");
-      answer(wait, "Right now, is there a risk", "No");
-      answer(wait, "Which language", "English");
-      answer(wait, "When is it best", "Evening");
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Thank you for your answers"));
+      answerTheQuestionsAfterTheAge(wait);
       for (int i = 1; i <= 4; i++) {
         say(wait, "A longer message, number " + i + ", so that the conversation grows past the height of a phone's screen.");
       }
@@ -333,6 +315,17 @@ class ChatBrowserTest {
     int before = browser.findElements(By.cssSelector("#messages .from-person")).size();
     browser.findElement(By.id("message")).sendKeys(text, Keys.ENTER);
     wait.until(driver -> driver.findElements(By.cssSelector("#messages .from-person")).size() > before);
+  }
+
+  /** Answers the questionnaire after the age, by its buttons, to its thanks: an adult case for an English speaker. */
+  private void answerTheQuestionsAfterTheAge(WebDriverWait wait) {
+    answer(wait, "What would you like help with?", "Shock after something terrible happened");
+    answer(wait, "tell us a little more", "Skip");
+    answer(wait, "better off dead", "No");
+    answer(wait, "Right now, is there a risk", "No");
+    answer(wait, "Which language", "English");
+    answer(wait, "When is it best", "Evening");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Thank you for your answers"));
   }
 
   private void answer(WebDriverWait wait, String prompt, String option) {

@@ -91,13 +91,7 @@ class CamundaTaskBackendTest {
     UserTask task = userTask(42L, 7L, UserTaskState.CREATED, null);
     when(task.getPriority()).thenReturn(null);
     when(task.getDueDate()).thenReturn(null);
-    UserTaskSearchRequest search = mock(UserTaskSearchRequest.class, RETURNS_SELF);
-    CamundaFuture<SearchResponse<UserTask>> answer = mock(CamundaFuture.class);
-    SearchResponse<UserTask> found = mock(SearchResponse.class);
-    when(client.newUserTaskSearchRequest()).thenReturn(search);
-    when(search.send()).thenReturn(answer);
-    when(answer.join()).thenReturn(found);
-    when(found.items()).thenReturn(List.of(task));
+    UserTaskSearchRequest search = searchFinding(List.of(task));
 
     CuratorTask open = backend.openTasks(new TaskQuery(null, null)).getFirst();
 
@@ -118,13 +112,7 @@ class CamundaTaskBackendTest {
   @SuppressWarnings("unchecked")
   void asksTheClusterForTheTasksOfOneRequestInsteadOfScanningAPageOfAllOpenTasks() {
     UUID requestId = UUID.randomUUID();
-    UserTaskSearchRequest search = mock(UserTaskSearchRequest.class, RETURNS_SELF);
-    CamundaFuture<SearchResponse<UserTask>> answer = mock(CamundaFuture.class);
-    SearchResponse<UserTask> found = mock(SearchResponse.class);
-    when(client.newUserTaskSearchRequest()).thenReturn(search);
-    when(search.send()).thenReturn(answer);
-    when(answer.join()).thenReturn(found);
-    when(found.items()).thenReturn(List.of());
+    UserTaskSearchRequest search = searchFinding(List.of());
 
     assertThat(backend.openTasks(new TaskQuery("curators", null, requestId))).isEmpty();
 
@@ -135,6 +123,19 @@ class CamundaTaskBackendTest {
     verify(filter).state(UserTaskState.CREATED);
     verify(filter).candidateGroup("curators");
     verify(filter).processInstanceVariables(Map.of("requestId", "\"" + requestId + "\""));
+  }
+
+  /** A user task search (its filter, sort and page calls return it) that finds these tasks. */
+  @SuppressWarnings("unchecked")
+  private UserTaskSearchRequest searchFinding(List<UserTask> tasks) {
+    UserTaskSearchRequest search = mock(UserTaskSearchRequest.class, RETURNS_SELF);
+    CamundaFuture<SearchResponse<UserTask>> answer = mock(CamundaFuture.class);
+    SearchResponse<UserTask> found = mock(SearchResponse.class);
+    when(client.newUserTaskSearchRequest()).thenReturn(search);
+    when(search.send()).thenReturn(answer);
+    when(answer.join()).thenReturn(found);
+    when(found.items()).thenReturn(tasks);
+    return search;
   }
 
   @Test

@@ -77,13 +77,7 @@ class ConsoleBrowserTest {
     String taskId = openReviewTask();
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
 
-    browser.get(url("/console"));
-    wait.until(ExpectedConditions.urlContains("/console/login"));
-    browser.findElement(By.id("username")).sendKeys("curator");
-    browser.findElement(By.id("password")).sendKeys("demo");
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-
-    wait.until(ExpectedConditions.urlContains("/console/tasks"));
+    signIn("curator");
     browser.findElement(By.cssSelector("tr[data-task-id='" + taskId + "'] a")).click();
     wait.until(ExpectedConditions.elementToBeClickable(By.id("claim-task")));
     assertThat(browser.findElement(By.cssSelector("dl.facts")).getText()).contains("Stated age", "27", "Risk level", "NONE");
@@ -117,12 +111,7 @@ class ConsoleBrowserTest {
     awaitStatus(requestId, "ASSIGNED");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 
-    browser.get(url("/console"));
-    wait.until(ExpectedConditions.urlContains("/console/login"));
-    browser.findElement(By.id("username")).sendKeys("specialist");
-    browser.findElement(By.id("password")).sendKeys("demo");
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    wait.until(ExpectedConditions.urlContains("/console/tasks"));
+    signIn("specialist");
     String offer = taskOf(requestId);
     browser.findElement(By.cssSelector("tr[data-task-id='" + offer + "'] a")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("conversation")));
@@ -298,13 +287,7 @@ class ConsoleBrowserTest {
   }
 
   private void signIn(String username) {
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-    browser.get(url("/console"));
-    wait.until(ExpectedConditions.urlContains("/console/login"));
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys("demo");
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    wait.until(ExpectedConditions.urlContains("/console/tasks"));
+    chromium.signIn(url("/console"), username, "demo");
   }
 
   private void assertNoContentSecurityPolicyViolations() {

@@ -47,13 +47,7 @@ class EmbeddedEngineTest {
     EmbeddedEngine engine = EmbeddedEngine.start(loopback(freePort()), DataSize.ofMegabytes(16), true, new SimpleMeterRegistry());
     try (ZeebeClient client = engine.createClient()) {
       assertThat(engine.stateDirectory()).isDirectory();
-      client
-          .newDeployResourceCommand()
-          .addProcessModel(
-              Bpmn.createExecutableProcess("one-task").startEvent().serviceTask("task", t -> t.zeebeJobType("work")).endEvent().done(),
-              "one-task.bpmn")
-          .send()
-          .join();
+      deployOneTask(client);
       long instance = client.newCreateInstanceCommand().bpmnProcessId("one-task").latestVersion().send().join().getProcessInstanceKey();
       List<ActivatedJob> jobs =
           client.newActivateJobsCommand().jobType("work").maxJobsToActivate(1).send().join().getJobs();
@@ -81,13 +75,7 @@ class EmbeddedEngineTest {
     engine.records().subscribe(ValueType.JOB, Set.of(JobIntent.COMPLETED), record -> completedJobs.add(record.getKey()));
     engine.records().subscribeToKeys(ValueType.JOB, Set.of(JobIntent.COMPLETED), completedKeys::add);
     try (ZeebeClient client = engine.createClient()) {
-      client
-          .newDeployResourceCommand()
-          .addProcessModel(
-              Bpmn.createExecutableProcess("one-task").startEvent().serviceTask("task", t -> t.zeebeJobType("work")).endEvent().done(),
-              "one-task.bpmn")
-          .send()
-          .join();
+      deployOneTask(client);
       int instances = 50;
       for (int i = 0; i < instances; i++) {
         client.newCreateInstanceCommand().bpmnProcessId("one-task").latestVersion().send().join();
@@ -200,6 +188,17 @@ class EmbeddedEngineTest {
     } catch (SocketException e) {
       return false;
     }
+  }
+
+  /** A process with one service task of job type "work". */
+  private static void deployOneTask(ZeebeClient client) {
+    client
+        .newDeployResourceCommand()
+        .addProcessModel(
+            Bpmn.createExecutableProcess("one-task").startEvent().serviceTask("task", t -> t.zeebeJobType("work")).endEvent().done(),
+            "one-task.bpmn")
+        .send()
+        .join();
   }
 
   private static InetSocketAddress loopback(int port) {

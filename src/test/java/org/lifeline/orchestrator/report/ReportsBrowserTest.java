@@ -60,12 +60,7 @@ class ReportsBrowserTest {
 
     // A common desktop screen (Full HD); the page also fits the 1280 x 1000 default window, with little to spare.
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(1920, 1080));
-    browser.get(url("/console"));
-    wait.until(ExpectedConditions.urlContains("/console/login"));
-    browser.findElement(By.id("username")).sendKeys("supervisor");
-    browser.findElement(By.id("password")).sendKeys("demo");
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    wait.until(ExpectedConditions.urlContains("/console/tasks"));
+    chromium.signIn(url("/console"), "supervisor", "demo");
     browser.findElement(By.id("nav-reports")).click();
 
     wait.until(ExpectedConditions.urlContains("/console/reports"));

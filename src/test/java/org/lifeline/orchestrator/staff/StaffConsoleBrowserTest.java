@@ -61,7 +61,7 @@ class StaffConsoleBrowserTest {
     String username = "olena." + UUID.randomUUID().toString().substring(0, 6);
     WebDriver browser = admin.driver();
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-    signIn(browser, wait, "admin", "demo");
+    admin.signIn(url("/console"), "admin", "demo");
 
     browser.findElement(By.id("nav-staff")).click();
     wait.until(ExpectedConditions.urlContains("/console/staff"));
@@ -123,7 +123,7 @@ class StaffConsoleBrowserTest {
     WebDriver browser = admin.driver();
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     try {
-      signIn(browser, wait, "admin", "demo");
+      admin.signIn(url("/console"), "admin", "demo");
       browser.findElement(By.id("nav-staff")).click();
       wait.until(ExpectedConditions.urlContains("/console/staff"));
       browser.findElement(By.id("import-file")).sendKeys(file.toString());
@@ -154,7 +154,7 @@ class StaffConsoleBrowserTest {
     WebDriver browser = admin.driver();
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     try {
-      signIn(browser, wait, "admin", "demo");
+      admin.signIn(url("/console"), "admin", "demo");
       browser.findElement(By.id("nav-on-duty")).click();
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rota-form")));
       assertThat(new Select(browser.findElement(By.id("rota-primary"))).getOptions())
@@ -192,15 +192,6 @@ class StaffConsoleBrowserTest {
   private static void setValue(WebDriver browser, String selector, String value) {
     ((org.openqa.selenium.JavascriptExecutor) browser)
         .executeScript("arguments[0].value = arguments[1]", browser.findElement(By.cssSelector(selector)), value);
-  }
-
-  private void signIn(WebDriver browser, WebDriverWait wait, String username, String password) {
-    browser.get(url("/console"));
-    wait.until(ExpectedConditions.urlContains("/console/login"));
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    wait.until(ExpectedConditions.urlContains("/console/tasks"));
   }
 
   private String url(String path) {
