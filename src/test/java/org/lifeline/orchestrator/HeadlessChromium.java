@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +21,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Debian's headless Chromium driven by Selenium through the system chromedriver, with a throwaway profile: open one
- * per test, close it afterwards.
+ * Debian's headless Chromium driven by Selenium through the system chromedriver, with a throwaway profile: one per
+ * test, as a field JUnit closes after it ({@code @AutoClose final HeadlessChromium chromium = HeadlessChromium.open();}).
  */
 public final class HeadlessChromium implements AutoCloseable {
 
@@ -36,11 +37,16 @@ public final class HeadlessChromium implements AutoCloseable {
     this.driver = driver;
   }
 
-  public static HeadlessChromium open() throws IOException {
+  public static HeadlessChromium open() {
     assertThat(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute())
         .as("Debian's Chromium and chromedriver are needed: apt-get install chromium chromium-driver (.ci/run does)")
         .isTrue();
-    Path profile = Files.createTempDirectory("chromium-profile");
+    Path profile;
+    try {
+      profile = Files.createTempDirectory("chromium-profile");
+    } catch (IOException noTemporaryFolder) {
+      throw new UncheckedIOException(noTemporaryFolder);
+    }
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
     options.addArguments(

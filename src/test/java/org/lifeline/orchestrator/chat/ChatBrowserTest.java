@@ -17,8 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.lifeline.orchestrator.HeadlessChromium;
 import org.lifeline.orchestrator.TaskInbox;
@@ -61,21 +60,8 @@ class ChatBrowserTest {
   @Autowired ZeebeTestEngine engine;
 
   private final HttpClient http = HttpClient.newHttpClient();
-  HeadlessChromium chromium;
-  WebDriver browser;
-
-  @BeforeEach
-  void startBrowser() throws IOException {
-    chromium = HeadlessChromium.open();
-    browser = chromium.driver();
-  }
-
-  @AfterEach
-  void stopBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
+  @AutoClose final HeadlessChromium chromium = HeadlessChromium.open();
+  final WebDriver browser = chromium.driver();
 
   @Test
   void aPersonChatsWithASpecialistFromTheBrowserAndLeavesQuickly() throws Exception {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.net.URI;
@@ -16,8 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.lifeline.orchestrator.HeadlessChromium;
 import org.lifeline.orchestrator.ApiClient;
@@ -56,21 +54,8 @@ class ConsoleBrowserTest {
 
   static final String CURATOR_BASIC = Base64.getEncoder().encodeToString("curator:demo".getBytes(StandardCharsets.UTF_8));
 
-  HeadlessChromium chromium;
-  WebDriver browser;
-
-  @BeforeEach
-  void startBrowser() throws IOException {
-    chromium = HeadlessChromium.open();
-    browser = chromium.driver();
-  }
-
-  @AfterEach
-  void stopBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
+  @AutoClose final HeadlessChromium chromium = HeadlessChromium.open();
+  final WebDriver browser = chromium.driver();
 
   @Test
   void aCuratorCompletesATaskThroughTheRenderedForm() throws Exception {

@@ -2,7 +2,6 @@ package org.lifeline.orchestrator.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,8 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.lifeline.orchestrator.ApiClient;
 import org.lifeline.orchestrator.HeadlessChromium;
@@ -35,21 +33,8 @@ class ReportsBrowserTest {
   @LocalServerPort int port;
   @Autowired ReportFacts facts;
 
-  HeadlessChromium chromium;
-  WebDriver browser;
-
-  @BeforeEach
-  void startBrowser() throws IOException {
-    chromium = HeadlessChromium.open();
-    browser = chromium.driver();
-  }
-
-  @AfterEach
-  void stopBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
+  @AutoClose final HeadlessChromium chromium = HeadlessChromium.open();
+  final WebDriver browser = chromium.driver();
 
   @Test
   void aSupervisorOpensTheReportsFromTheNavigationAndSeesTheFigures() throws Exception {

@@ -7,8 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.lifeline.orchestrator.HeadlessChromium;
 import org.openqa.selenium.By;
@@ -37,24 +36,8 @@ class StaffConsoleBrowserTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired OnDutyRota rota;
 
-  HeadlessChromium admin;
-  HeadlessChromium invitee;
-
-  @BeforeEach
-  void openBrowsers() throws Exception {
-    admin = HeadlessChromium.open();
-    invitee = HeadlessChromium.open();
-  }
-
-  @AfterEach
-  void closeBrowsers() {
-    if (admin != null) {
-      admin.close();
-    }
-    if (invitee != null) {
-      invitee.close();
-    }
-  }
+  @AutoClose final HeadlessChromium admin = HeadlessChromium.open();
+  @AutoClose final HeadlessChromium invitee = HeadlessChromium.open();
 
   @Test
   void anAdministratorInvitesAPersonWhoSetsTheirPasswordAndSignsIn() {
